@@ -1,0 +1,88 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecruitOps.Auth;
+using RecruitOps.Messaging;
+using RecruitOps.Operations;
+using RecruitOps.Streaming;
+
+namespace RecruitOps.Hosting;
+
+/// <summary>The one place services are wired, shared by both hosts.</summary>
+public static class RecruitOpsServices
+{
+    public const string StorageConnectionName = "OperationsStorage";
+
+    public static IServiceCollection AddRecruitOps(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddOperationStore(configuration)
+            .AddEventRelay()
+            .AddRequestAuthentication();
+
+    public static IServiceCollection AddOperationStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        // Every IResult answer (both hosts run ASP.NET Core) serializes operations exactly as the stream does.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, OperationJson.Options.TypeInfoResolver!);
+            json.SerializerOptions.Converters.Add(new UtcMillisecondConverter());
+            json.SerializerOptions.Encoder = OperationJson.Options.Encoder;
+        });
+        services.AddSingleton<OperationIdGenerator>();
+        services.AddOptions<OperationStoreOptions>()
+            .BindConfiguration(OperationStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddAzureClientsCore();
+        services.AddSingleton(provider => CreateTableServiceClient(configuration, provider.GetRequiredService<AzureComponentFactory>()));
+        services.AddSingleton<IOperationStore, TableOperationStore>();
+        services.AddSingleton<OperationRecorder>();
+        services.AddSingleton<OutboxSweeper>();
+        return services;
+    }
+
+    public static IServiceCollection AddEventRelay(this IServiceCollection services)
+    {
+        services.AddOptions<StreamOptions>()
+            .BindConfiguration(StreamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<OperationRelay>();
+        services.TryAddSingleton<IOperationPublisher, InProcessPublisher>();
+        return services;
+    }
+
+    public static IServiceCollection AddRequestAuthentication(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<IRequestAuthenticator, JwtRequestAuthenticator>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>OperationsStorage</c> is either a connection string (Azurite, local runs) or a section with
+    /// <c>tableServiceUri</c> and, optionally, <c>credential</c>/<c>clientId</c> for a managed identity — the
+    /// identity-based convention of Azure Functions.
+    /// </summary>
+    internal static TableServiceClient CreateTableServiceClient(IConfiguration configuration, AzureComponentFactory factory)
+    {
+        var section = configuration.GetSection(StorageConnectionName);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return new TableServiceClient(section.Value);
+        }
+
+        if (Uri.TryCreate(section["tableServiceUri"], UriKind.Absolute, out var serviceUri))
+        {
+            return new TableServiceClient(serviceUri, factory.CreateTokenCredential(section));
+        }
+
+        throw new InvalidOperationException(
+            $"Set {StorageConnectionName} to a storage connection string, or {StorageConnectionName}__tableServiceUri " +
+            "to the account's table endpoint (https://<account>.table.core.windows.net) for managed identity.");
+    }
+}

@@ -1,0 +1,32 @@
+namespace RecruitOps.Operations;
+
+/// <summary>
+/// The audit trail: Table Storage is the source of truth for every operation. The stream, the bus and the page are
+/// only how operations travel.
+/// </summary>
+public interface IOperationStore
+{
+    /// <summary>
+    /// Stores the operation, its per-recruit copy, its idempotency key and its outbox mark in one transaction.
+    /// </summary>
+    Task<RecordResult> RecordAsync(OperationDraft draft, Actor actor, CancellationToken cancellationToken);
+
+    Task<Operation?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Newest first. Throws <see cref="InvalidCursorException"/> for a cursor this query did not issue.</summary>
+    Task<OperationPage> ListAsync(PageRequest request, CancellationToken cancellationToken);
+
+    Task<string?> GetNewestIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>Operations recorded after <paramref name="afterId"/>, oldest first, or a resync when that cannot be told.</summary>
+    Task<ReplayResult> ReadAfterAsync(string afterId, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Operations whose publication has not been confirmed and that were recorded before <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<Operation>> ListUnpublishedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Clears the outbox mark once the operation has been published.</summary>
+    Task MarkPublishedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Reports whether the table answers, for the health endpoint.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Azure.Functions.Worker;
+
+namespace RecruitOps.Page;
+
+/// <summary>
+/// Serves the live list page and its script and styles, embedded in the assembly so both hosts serve the same bytes
+/// with no file-system layout to get wrong. The page shell is public; its data calls authenticate.
+/// </summary>
+public sealed class PageFunction
+{
+    private const string ResourcePrefix = "RecruitOps.Page.wwwroot.";
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly Assembly Assembly = typeof(PageFunction).Assembly;
+    private static readonly HashSet<string> Assets = Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+        .Select(name => name[ResourcePrefix.Length..])
+        .ToHashSet(StringComparer.Ordinal);
+
+    [Function(nameof(Page))]
+    public IResult Page(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "recruits/page/{asset?}")] HttpRequest request,
+        string? asset)
+    {
+        var name = string.IsNullOrEmpty(asset) ? "index.html" : asset;
+        if (!Assets.Contains(name))
+        {
+            return Problems.NotFound("No such page asset.");
+        }
+
+        var stream = Assembly.GetManifestResourceStream(ResourcePrefix + name)!;
+        ContentTypes.TryGetContentType(name, out var contentType);
+        request.HttpContext.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Stream(stream, contentType ?? "application/octet-stream");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace RecruitOps.Streaming;
+
+/// <summary>
+/// Writes the event stream: framing by <see cref="SseFormatter"/>, plus what it lacks — comment heartbeats, a flush
+/// after every event, and response headers that keep proxies and compression from holding events back.
+/// </summary>
+public sealed class EventStreamWriter
+{
+    public const string OperationEventType = "operation";
+    public const string ReadyEventType = "ready";
+    public const string ResyncEventType = "resync";
+
+    private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
+    private readonly HttpResponse _response;
+
+    private EventStreamWriter(HttpResponse response) => _response = response;
+
+    public static async Task<EventStreamWriter> StartAsync(HttpResponse response, CancellationToken cancellationToken)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers["X-Accel-Buffering"] = "no";
+        // Compression buffers output until a block fills; an event must reach the browser as soon as it is written.
+        response.Headers.ContentEncoding = "identity";
+        response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(cancellationToken);
+        return new EventStreamWriter(response);
+    }
+
+    public Task WriteEventAsync(
+        string eventType, string? id, ReadOnlyMemory<byte> utf8Data, CancellationToken cancellationToken, TimeSpan? retry = null) =>
+        WriteAsync(new SseItem<ReadOnlyMemory<byte>>(utf8Data, eventType) { EventId = id, ReconnectionInterval = retry }, cancellationToken);
+
+    /// <summary>A comment line: keeps intermediaries from closing an idle connection and never changes the client's last id.</summary>
+    public async Task WriteHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        await _response.Body.WriteAsync(Heartbeat, cancellationToken);
+        await _response.Body.FlushAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync(SseItem<ReadOnlyMemory<byte>> item, CancellationToken cancellationToken)
+    {
+        await SseFormatter.WriteAsync(One(item), _response.Body, static (item, writer) => writer.Write(item.Data.Span), cancellationToken);
+        await _response.Body.FlushAsync(cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> One(SseItem<ReadOnlyMemory<byte>> item)
+    {
+        await Task.CompletedTask;
+        yield return item;
+    }
+}

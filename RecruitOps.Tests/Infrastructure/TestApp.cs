@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using RecruitOps.Hosting;
+
+namespace RecruitOps.Tests.Infrastructure;
+
+/// <summary>
+/// The real standalone host on a free loopback port, against Azurite, with its own table so tests never see each
+/// other's operations. Tokens are signed with the test key the way the existing app signs them.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes!";
+
+    private TestApp(WebApplication app, string tableName)
+    {
+        App = app;
+        TableName = tableName;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public WebApplication App { get; }
+
+    public string TableName { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Unauthenticated; use <see cref="ClientFor"/> for a signed-in caller.</summary>
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static string StorageConnectionString =>
+        Environment.GetEnvironmentVariable("RECRUITOPS_TEST_STORAGE") is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
+
+    public static async Task<TestApp> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var tableName = "t" + Guid.NewGuid().ToString("N")[..20];
+        var values = new Dictionary<string, string?>
+        {
+            [RecruitOpsServices.StorageConnectionName] = StorageConnectionString,
+            ["Operations:TableName"] = tableName,
+            ["Auth:SigningKey"] = SigningKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(values);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new TestApp(app, tableName);
+    }
+
+    public static string TokenFor(string role, string sub = "u-test", string name = "Test User", TimeSpan? lifetime = null)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", sub), new Claim("name", name), new Claim("role", role), new Claim("csrf", "csrf-" + sub)]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? TimeSpan.FromHours(1)),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public HttpClient ClientFor(string role, string sub = "u-test", string name = "Test User")
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role, sub, name));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        var service = new Azure.Data.Tables.TableServiceClient(StorageConnectionString);
+        await service.DeleteTableAsync(TableName, CancellationToken.None);
+    }
+}
