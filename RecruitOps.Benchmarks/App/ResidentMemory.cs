@@ -1,0 +1,66 @@
+using System.Diagnostics.Tracing;
+using System.Globalization;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace RecruitOps.Benchmarks.App;
+
+/// <summary>A process's resident memory (VmRSS), read after a full garbage collection so the numbers compare.</summary>
+internal static class ResidentMemory
+{
+    // The runtime provider's GCHeapCollect keyword: enabling it makes the target run a blocking gen2 collection
+    // (how dotnet-gcdump takes its snapshot), without the heap walk a dump would add.
+    private const long GcHeapCollectKeyword = 0x800000;
+
+    public static long? ReadBytes(int processId)
+    {
+        var path = $"/proc/{processId}/status";
+        return File.Exists(path) ? ParseVmRss(File.ReadAllText(path)) : null;
+    }
+
+    /// <summary>The <c>VmRSS:  123456 kB</c> line of <c>/proc/&lt;pid&gt;/status</c>, in bytes.</summary>
+    public static long? ParseVmRss(string status)
+    {
+        foreach (var line in status.AsSpan().EnumerateLines())
+        {
+            if (!line.StartsWith("VmRSS:"))
+            {
+                continue;
+            }
+
+            var value = line["VmRSS:".Length..].Trim();
+            var space = value.IndexOf(' ');
+            var number = space < 0 ? value : value[..space];
+            return long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var kib) ? kib * 1024 : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Forces a full collection in <paramref name="processId"/> (or in this process), waits, then reads VmRSS.</summary>
+    public static async Task<long?> SettleAndReadAsync(int processId, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        if (processId == Environment.ProcessId)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        else
+        {
+            await InduceCollectionAsync(processId, cancellationToken);
+        }
+
+        await Task.Delay(settle, cancellationToken);
+        return ReadBytes(processId);
+    }
+
+    private static async Task InduceCollectionAsync(int processId, CancellationToken cancellationToken)
+    {
+        var client = new DiagnosticsClient(processId);
+        EventPipeProvider[] providers = [new("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword)];
+        using var session = await client.StartEventPipeSessionAsync(providers, requestRundown: false, circularBufferMB: 16, cancellationToken);
+        var drain = session.EventStream.CopyToAsync(Stream.Null, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        await session.StopAsync(cancellationToken);
+        await drain;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using RecruitOps.Benchmarks.App;
+using RecruitOps.Benchmarks.Streams;
+
+namespace RecruitOps.Benchmarks.Phases;
+
+/// <summary>
+/// Records operations on an open-loop schedule (operation k is sent at k / rate seconds, whether or not earlier ones
+/// have answered) and waits until every held stream has had every one, or until deliveries stop coming.
+/// </summary>
+internal static class FanOutPhase
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(15);
+
+    public static async Task<FanOutResult> RunAsync(
+        BenchmarkSettings settings, AppUnderTest app, SubscriberPool pool, DeliveryLedger ledger, TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var held = pool.Subscribers.Where(subscriber => !subscriber.Ended).ToArray();
+        using var writer = OperationBodies.Writer(app.BaseAddress, app.Token);
+        var planned = settings.OperationsPlanned;
+        var failed = 0;
+        var lagMax = 0.0;
+        var sends = new List<Task>(planned);
+        var clock = Stopwatch.StartNew();
+        for (var k = 0; k < planned; k++)
+        {
+            var due = TimeSpan.FromSeconds(k / settings.Rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+
+            lagMax = Math.Max(lagMax, (clock.Elapsed - due).TotalMilliseconds);
+            var sequence = k;
+            sends.Add(Task.Run(async () =>
+            {
+                var sentAt = DeliveryLedger.Now();
+                var (id, _) = await OperationBodies.RecordAsync(writer, sequence, cancellationToken);
+                if (id is null)
+                {
+                    Interlocked.Increment(ref failed);
+                    return;
+                }
+
+                ledger.Confirm(id, sentAt);
+            }, cancellationToken));
+        }
+
+        await Task.WhenAll(sends);
+        var sendSeconds = clock.Elapsed.TotalSeconds;
+        var recorded = planned - failed;
+        log.WriteLine($"recorded {recorded} of {planned} operations in {sendSeconds:F1} s; waiting for deliveries");
+        await WaitForDeliveriesAsync(ledger, (long)recorded * held.Length, cancellationToken);
+
+        var report = ledger.Summarize(held.Select(subscriber => subscriber.Index));
+        return new FanOutResult(planned, recorded, failed, recorded / sendSeconds, lagMax, held.Length,
+            held.Count(subscriber => subscriber.Ended), report);
+    }
+
+    private static async Task WaitForDeliveriesAsync(DeliveryLedger ledger, long expected, CancellationToken cancellationToken)
+    {
+        var last = ledger.Deliveries;
+        var quietSince = Stopwatch.StartNew();
+        while (ledger.Deliveries < expected && quietSince.Elapsed < Quiet)
+        {
+            await Task.Delay(100, cancellationToken);
+            var now = ledger.Deliveries;
+            if (now != last)
+            {
+                last = now;
+                quietSince.Restart();
+            }
+        }
+
+        // Duplicates would arrive just after the last expected delivery: give them a moment to show.
+        await Task.Delay(500, cancellationToken);
+    }
+}

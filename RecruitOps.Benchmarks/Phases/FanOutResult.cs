@@ -1,0 +1,14 @@
+using RecruitOps.Benchmarks.Streams;
+
+namespace RecruitOps.Benchmarks.Phases;
+
+/// <summary>Operations recorded at a steady rate while the streams were held, and how they were delivered.</summary>
+internal sealed record FanOutResult(
+    int Planned,
+    int Recorded,
+    int Failed,
+    double AchievedRate,
+    double SendLagMaxMilliseconds,
+    int SubscribersAtStart,
+    int SubscribersEnded,
+    DeliveryReport Deliveries);
