@@ -28,7 +28,7 @@ internal static class BenchmarkRunner
         var rawTable = "raw" + Guid.NewGuid().ToString("N")[..16];
         try
         {
-            var ledger = new DeliveryLedger(settings.Subscribers, settings.OperationsPlanned + 64);
+            var ledger = new DeliveryLedger(settings.Subscribers, settings.OperationsPlanned + FanOutPhase.WarmUpCount(settings.Rate) + 64);
             var connector = new LoopbackConnector(settings.SourceAddresses > 0
                 ? settings.SourceAddresses
                 : LoopbackConnector.AddressesFor(settings.Subscribers));

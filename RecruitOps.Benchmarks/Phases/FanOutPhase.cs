@@ -6,7 +6,9 @@ namespace RecruitOps.Benchmarks.Phases;
 
 /// <summary>
 /// Records operations on an open-loop schedule (operation k is sent at k / rate seconds, whether or not earlier ones
-/// have answered) and waits until every held stream has had every one, or until deliveries stop coming.
+/// have answered) and waits until every held stream has had every one, or until deliveries stop coming. A second's
+/// worth of operations goes first, untimed, so the first delivery path's JIT and pool growth (a whole operation's
+/// worth of deliveries, 1% of them in a 100-operation run) do not become the p99.
 /// </summary>
 internal static class FanOutPhase
 {
@@ -18,10 +20,20 @@ internal static class FanOutPhase
     {
         var held = pool.Subscribers.Where(subscriber => !subscriber.Ended).ToArray();
         using var writer = OperationBodies.Writer(app.BaseAddress, app.Token);
+        var warmUp = WarmUpCount(settings.Rate);
+        for (var k = 0; k < warmUp; k++)
+        {
+            var sentAt = DeliveryLedger.Now();
+            var (id, status) = await OperationBodies.RecordAsync(writer, 900_000 + k, cancellationToken);
+            ledger.Confirm(id ?? throw new InvalidOperationException($"A warm-up operation answered {status}."), sentAt, measured: false);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var planned = settings.OperationsPlanned;
         var failed = 0;
         var lagMax = 0.0;
         var sends = new List<Task>(planned);
+        var answered = new System.Collections.Concurrent.ConcurrentQueue<long>();
         var clock = Stopwatch.StartNew();
         for (var k = 0; k < planned; k++)
         {
@@ -37,6 +49,7 @@ internal static class FanOutPhase
             {
                 var sentAt = DeliveryLedger.Now();
                 var (id, _) = await OperationBodies.RecordAsync(writer, sequence, cancellationToken);
+                answered.Enqueue((long)Stopwatch.GetElapsedTime(sentAt).TotalMicroseconds);
                 if (id is null)
                 {
                     Interlocked.Increment(ref failed);
@@ -51,12 +64,14 @@ internal static class FanOutPhase
         var sendSeconds = clock.Elapsed.TotalSeconds;
         var recorded = planned - failed;
         log.WriteLine($"recorded {recorded} of {planned} operations in {sendSeconds:F1} s; waiting for deliveries");
-        await WaitForDeliveriesAsync(ledger, (long)recorded * held.Length, cancellationToken);
+        await WaitForDeliveriesAsync(ledger, (long)(recorded + warmUp) * held.Length, cancellationToken);
 
         var report = ledger.Summarize(held.Select(subscriber => subscriber.Index));
         return new FanOutResult(planned, recorded, failed, recorded / sendSeconds, lagMax, held.Length,
-            held.Count(subscriber => subscriber.Ended), report);
+            held.Count(subscriber => subscriber.Ended), report, LatencySummary.FromMicroseconds(answered));
     }
+
+    public static int WarmUpCount(double rate) => (int)Math.Clamp(Math.Ceiling(rate), 1, 50);
 
     private static async Task WaitForDeliveriesAsync(DeliveryLedger ledger, long expected, CancellationToken cancellationToken)
     {

@@ -2,7 +2,10 @@ using RecruitOps.Benchmarks.Streams;
 
 namespace RecruitOps.Benchmarks.Phases;
 
-/// <summary>Operations recorded at a steady rate while the streams were held, and how they were delivered.</summary>
+/// <summary>
+/// Operations recorded at a steady rate while the streams were held, how they were delivered, and how long the POSTs
+/// themselves took to answer (<see cref="RecordLatency"/>).
+/// </summary>
 internal sealed record FanOutResult(
     int Planned,
     int Recorded,
@@ -11,4 +14,5 @@ internal sealed record FanOutResult(
     double SendLagMaxMilliseconds,
     int SubscribersAtStart,
     int SubscribersEnded,
-    DeliveryReport Deliveries);
+    DeliveryReport Deliveries,
+    LatencySummary RecordLatency);

@@ -42,8 +42,23 @@ internal static class OperationBodies
     public static HttpContent Content(long sequence) =>
         new StringContent(For(sequence).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 
-    /// <summary>Posts one operation; returns its id when it was created, or null (with the status) when not.</summary>
+    /// <summary>
+    /// Posts one operation; returns its id when it was created, or null with the status (0 when no answer came in
+    /// time or the connection failed: under overload that is a result to count, not a reason to stop).
+    /// </summary>
     public static async Task<(string? Id, int Status)> RecordAsync(HttpClient client, long sequence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PostAsync(client, sequence, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, 0);
+        }
+    }
+
+    private static async Task<(string? Id, int Status)> PostAsync(HttpClient client, long sequence, CancellationToken cancellationToken)
     {
         using var content = Content(sequence);
         using var response = await client.PostAsync("api/recruits/operations", content, cancellationToken);

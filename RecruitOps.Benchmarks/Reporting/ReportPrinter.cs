@@ -33,6 +33,8 @@ internal static class ReportPrinter
         Row(output, "deliveries missing / duplicated", "0 / 0",
             $"{fan.Deliveries.Missing:N0} / {fan.Deliveries.Duplicates:N0} of {fan.Deliveries.Expected:N0} ({fan.Recorded} ops, {fan.SubscribersEnded} streams ended)",
             fan.Deliveries.Missing == 0 && fan.Deliveries.Duplicates == 0);
+        Row(output, "POST answered p50 / p99 during fan-out", "-",
+            $"{fan.RecordLatency.P50Milliseconds:F1} / {fan.RecordLatency.P99Milliseconds:F1} ms ({fan.Failed} failed)", null);
         Row(output, $"record throughput, {put.Writers} writers", "≥ 80% of raw", $"{put.ApiPerSecond:N0} ops/s vs {put.RawPerSecond:N0} inserts/s = {put.Ratio:P0}",
             put.Ratio >= ThroughputRatioTarget);
         Row(output, $"replay {resume.Missed:N0} missed operations", "< 300 ms",

@@ -19,6 +19,7 @@ internal sealed class DeliveryLedger
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly long[] _sentAt;
     private readonly bool[] _confirmed;
+    private readonly bool[] _measured;
     // Microseconds after _epoch plus one, so 0 means "not received"; one slot per (subscriber, operation).
     private readonly int[] _arrivals;
     private long _deliveries;
@@ -31,6 +32,7 @@ internal sealed class DeliveryLedger
         _capacity = operationCapacity;
         _sentAt = new long[operationCapacity];
         _confirmed = new bool[operationCapacity];
+        _measured = new bool[operationCapacity];
         _arrivals = new int[checked(subscribers * operationCapacity)];
         _bySpan = _sequences.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -41,8 +43,11 @@ internal sealed class DeliveryLedger
 
     public static long Now() => Stopwatch.GetTimestamp();
 
-    /// <summary>Called when the POST answered with <paramref name="id"/>; <paramref name="sentAt"/> was taken just before sending.</summary>
-    public void Confirm(string id, long sentAt)
+    /// <summary>
+    /// Called when the POST answered with <paramref name="id"/>; <paramref name="sentAt"/> was taken just before
+    /// sending. Warm-up operations (<paramref name="measured"/> false) are checked for delivery but not timed.
+    /// </summary>
+    public void Confirm(string id, long sentAt, bool measured = true)
     {
         var sequence = SequenceOf(id.AsSpan());
         if (sequence < 0)
@@ -51,6 +56,7 @@ internal sealed class DeliveryLedger
         }
 
         _sentAt[sequence] = sentAt;
+        _measured[sequence] = measured;
         Volatile.Write(ref _confirmed[sequence], true);
     }
 
@@ -77,7 +83,7 @@ internal sealed class DeliveryLedger
 
     /// <summary>
     /// Counts, over every confirmed operation and every subscriber in <paramref name="expectedSubscribers"/>, the
-    /// deliveries missing, and records each latency (arrival minus sent, in microseconds) in one histogram.
+    /// deliveries missing, and records each measured latency (arrival minus sent, in microseconds) in one histogram.
     /// Operations seen on streams but never confirmed by a POST of ours are reported as unexpected.
     /// </summary>
     public DeliveryReport Summarize(IEnumerable<int> expectedSubscribers)
@@ -104,7 +110,10 @@ internal sealed class DeliveryLedger
                     continue;
                 }
 
-                histogram.RecordValue(Math.Clamp(stamp - 1 - sentMicros, 0, LatencySummary.MaxMicroseconds));
+                if (_measured[sequence])
+                {
+                    histogram.RecordValue(Math.Clamp(stamp - 1 - sentMicros, 0, LatencySummary.MaxMicroseconds));
+                }
             }
         }
 
