@@ -6,14 +6,15 @@ namespace RecruitOps.Tests.Benchmarks;
 
 public sealed class SseFrameScannerTests
 {
-    // Everything the app sends, plus the spec's corners: CRLF and CR endings, a comment, an event without data (not
-    // dispatched), an id that carries over, an id with NUL (ignored), a field without a colon, an unknown field.
+    // Everything the app sends, plus the spec's corners: CRLF and CR endings, a comment, an id with no event (not
+    // dispatched, but remembered), an id that carries over, an id with NUL (ignored), a field without a colon, an
+    // unknown field.
     private const string Stream =
         "retry: 3000\nevent: ready\nid: 01KBN0000000000000000000AA\ndata: {\"newestId\":\"01KBN0000000000000000000AA\"}\n\n" +
         ": keep-alive\n\n" +
         "event: operation\r\nid: 01KBN0000000000000000000AB\r\ndata: {\"id\":\"01KBN0000000000000000000AB\",\"note\":\"声音条件好\"}\r\n\r\n" +
         "event: operation\rid:01KBN0000000000000000000AC\rdata: {}\r\r" +
-        "event: lonely\nid: 01KBN0000000000000000000AD\n\n" +
+        "id: 01KBN0000000000000000000AD\n\n" +
         "data: carries the last id over\n\n" +
         "event: operation\nid: bad\0id\ndata\n\n" +
         "event: resync\nfoo: bar\ndata: {\"reason\":\"x\"}\n\n";
@@ -35,9 +36,11 @@ public sealed class SseFrameScannerTests
     }
 
     [Fact]
-    public void Reports_operation_frames_with_their_own_ids()
+    public void Reports_operation_frames_with_their_own_ids_and_forgets_the_type_of_an_event_without_data()
     {
-        var bytes = Encoding.UTF8.GetBytes(Stream);
+        // SseParser keeps "lonely" for the next event; the WHATWG rules (and browsers) reset the type: the scanner
+        // follows the rules. The app never sends an event without data, so the difference never shows in a run.
+        var bytes = Encoding.UTF8.GetBytes(Stream.Replace("id: 01KBN0000000000000000000AD\n\n", "event: lonely\nid: 01KBN0000000000000000000AD\n\n", StringComparison.Ordinal));
 
         var frames = Scan(bytes, 7);
 
@@ -48,8 +51,18 @@ public sealed class SseFrameScannerTests
         Assert.Equal(("operation", "01KBN0000000000000000000AD"), frames[4]);
     }
 
-    private static List<(string Type, string Id)> Reference(byte[] bytes) =>
-        SseParser.Create(new MemoryStream(bytes)).Enumerate().Select(item => (item.EventType, item.EventId ?? "")).ToList();
+    /// <summary>What SseParser makes of it: each item's type, and the parser's last event id when it was dispatched.</summary>
+    private static List<(string Type, string Id)> Reference(byte[] bytes)
+    {
+        var parser = SseParser.Create(new MemoryStream(bytes));
+        var frames = new List<(string Type, string Id)>();
+        foreach (var item in parser.Enumerate())
+        {
+            frames.Add((item.EventType, parser.LastEventId));
+        }
+
+        return frames;
+    }
 
     private static List<(string Type, string Id)> Scan(byte[] bytes, int chunk, bool splitOnce = false)
     {
