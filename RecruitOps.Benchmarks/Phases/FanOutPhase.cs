@@ -14,6 +14,9 @@ internal static class FanOutPhase
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(15);
 
+    // The run must end by itself even when the app has fallen minutes behind: what has not arrived by then is missing.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(3);
+
     public static async Task<FanOutResult> RunAsync(
         BenchmarkSettings settings, AppUnderTest app, SubscriberPool pool, DeliveryLedger ledger, TextWriter log,
         CancellationToken cancellationToken)
@@ -77,7 +80,8 @@ internal static class FanOutPhase
     {
         var last = ledger.Deliveries;
         var quietSince = Stopwatch.StartNew();
-        while (ledger.Deliveries < expected && quietSince.Elapsed < Quiet)
+        var waited = Stopwatch.StartNew();
+        while (ledger.Deliveries < expected && quietSince.Elapsed < Quiet && waited.Elapsed < LongestWait)
         {
             await Task.Delay(100, cancellationToken);
             var now = ledger.Deliveries;
