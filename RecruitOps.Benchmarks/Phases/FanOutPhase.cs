@@ -37,6 +37,10 @@ internal static class FanOutPhase
         var lagMax = 0.0;
         var sends = new List<Task>(planned);
         var answered = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        var separate = app.ProcessId is { } pid && pid != Environment.ProcessId;
+        var appCpuBefore = separate ? ProcessCpu.Read(app.ProcessId) : null;
+        var clientCpuBefore = ProcessCpu.Read(Environment.ProcessId);
+        var deliveriesBefore = ledger.Deliveries;
         var clock = Stopwatch.StartNew();
         for (var k = 0; k < planned; k++)
         {
@@ -69,9 +73,12 @@ internal static class FanOutPhase
         log.WriteLine($"recorded {recorded} of {planned} operations in {sendSeconds:F1} s; waiting for deliveries");
         await WaitForDeliveriesAsync(ledger, (long)(recorded + warmUp) * held.Length, cancellationToken);
 
+        var appCpu = separate ? ProcessCpu.Read(app.ProcessId) - appCpuBefore : null;
+        var clientCpu = ProcessCpu.Read(Environment.ProcessId) - clientCpuBefore;
         var report = ledger.Summarize(held.Select(subscriber => subscriber.Index));
         return new FanOutResult(planned, recorded, failed, recorded / sendSeconds, lagMax, held.Length,
-            held.Count(subscriber => subscriber.Ended), report, LatencySummary.FromMicroseconds(answered));
+            held.Count(subscriber => subscriber.Ended), report, LatencySummary.FromMicroseconds(answered), appCpu, clientCpu,
+            ledger.Deliveries - deliveriesBefore);
     }
 
     public static int WarmUpCount(double rate) => (int)Math.Clamp(Math.Ceiling(rate), 1, 50);

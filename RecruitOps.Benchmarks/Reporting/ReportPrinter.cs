@@ -30,11 +30,16 @@ internal static class ReportPrinter
         Row(output, "client resident per subscriber", "-", Bytes(held.ClientBytesPerSubscriber), null);
         Row(output, $"delivery p50 / p99 / max ({fan.SubscribersAtStart:N0} subscribers, {fan.AchievedRate:F1} ops/s)", "p99 < 250 ms",
             $"{latency.P50Milliseconds:F1} / {latency.P99Milliseconds:F1} / {latency.MaxMilliseconds:F1} ms", latency.P99Milliseconds < P99TargetMilliseconds);
+        Row(output, "per operation: first delivery p50 / p99, first-to-last spread p50 / p99", "-",
+            $"{fan.Deliveries.FirstDelivery.P50Milliseconds:F1} / {fan.Deliveries.FirstDelivery.P99Milliseconds:F1} ms, " +
+            $"{fan.Deliveries.Spread.P50Milliseconds:F1} / {fan.Deliveries.Spread.P99Milliseconds:F1} ms", null);
         Row(output, "deliveries missing / duplicated", "0 / 0",
             $"{fan.Deliveries.Missing:N0} / {fan.Deliveries.Duplicates:N0} of {fan.Deliveries.Expected:N0} ({fan.Recorded} ops, {fan.SubscribersEnded} streams ended)",
             fan.Deliveries.Missing == 0 && fan.Deliveries.Duplicates == 0);
         Row(output, "POST answered p50 / p99 during fan-out", "-",
             $"{fan.RecordLatency.P50Milliseconds:F1} / {fan.RecordLatency.P99Milliseconds:F1} ms ({fan.Failed} failed)", null);
+        Row(output, "CPU per delivery, app / client", "-",
+            $"{Micros(fan.AppMicrosecondsPerDelivery)} / {Micros(fan.ClientMicrosecondsPerDelivery)}", null);
         Row(output, $"record throughput, {put.Writers} writers", "≥ 80% of raw", $"{put.ApiPerSecond:N0} ops/s vs {put.RawPerSecond:N0} inserts/s = {put.Ratio:P0}",
             put.Ratio >= ThroughputRatioTarget);
         Row(output, $"replay {resume.Missed:N0} missed operations", "< 300 ms",
@@ -44,6 +49,8 @@ internal static class ReportPrinter
 
     private static void Row(TextWriter output, string measure, string target, string measured, bool? met) =>
         output.WriteLine($"| {measure} | {target} | {measured} | {met switch { true => "yes", false => "**no**", null => "" }} |");
+
+    private static string Micros(double? value) => value is { } micros ? $"{micros:F1} µs" : "n/a";
 
     private static string Bytes(double? bytes) => bytes is { } value ? $"{value / 1024:F1} KiB" : "n/a";
 

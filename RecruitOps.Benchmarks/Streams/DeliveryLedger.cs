@@ -88,7 +88,9 @@ internal sealed class DeliveryLedger
     /// </summary>
     public DeliveryReport Summarize(IEnumerable<int> expectedSubscribers)
     {
-        var histogram = LatencySummary.NewHistogram();
+        var latency = LatencySummary.NewHistogram();
+        var first = LatencySummary.NewHistogram();
+        var spread = LatencySummary.NewHistogram();
         var subscribers = expectedSubscribers.ToArray();
         long missing = 0;
         var operations = 0;
@@ -101,6 +103,7 @@ internal sealed class DeliveryLedger
 
             operations++;
             var sentMicros = (_sentAt[sequence] - _epoch) * 1_000_000 / Stopwatch.Frequency;
+            var (earliest, latest) = (long.MaxValue, long.MinValue);
             foreach (var subscriber in subscribers)
             {
                 var stamp = _arrivals[(subscriber * _capacity) + sequence];
@@ -110,16 +113,25 @@ internal sealed class DeliveryLedger
                     continue;
                 }
 
+                var micros = Math.Clamp(stamp - 1 - sentMicros, 0, LatencySummary.MaxMicroseconds);
+                (earliest, latest) = (Math.Min(earliest, micros), Math.Max(latest, micros));
                 if (_measured[sequence])
                 {
-                    histogram.RecordValue(Math.Clamp(stamp - 1 - sentMicros, 0, LatencySummary.MaxMicroseconds));
+                    latency.RecordValue(micros);
                 }
+            }
+
+            if (_measured[sequence] && earliest <= latest)
+            {
+                first.RecordValue(earliest);
+                spread.RecordValue(latest - earliest);
             }
         }
 
         var unconfirmed = _sequences.Count - operations;
-        return new DeliveryReport(operations, subscribers.Length, LatencySummary.From(histogram), missing,
-            Interlocked.Read(ref _duplicates), Interlocked.Read(ref _unexpected), unconfirmed);
+        return new DeliveryReport(operations, subscribers.Length, LatencySummary.From(latency), missing,
+            Interlocked.Read(ref _duplicates), Interlocked.Read(ref _unexpected), unconfirmed,
+            LatencySummary.From(first), LatencySummary.From(spread));
     }
 
     private int SequenceOf(ReadOnlySpan<char> id)

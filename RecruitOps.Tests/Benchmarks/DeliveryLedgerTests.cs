@@ -59,6 +59,10 @@ public sealed class DeliveryLedgerTests
         Assert.Equal(4, report.Latency.Count);
         Assert.Equal(40, report.Latency.P50Milliseconds, tolerance: 0.1);
         Assert.Equal(200, report.Latency.MaxMilliseconds, tolerance: 0.2);
+        Assert.Equal(2, report.FirstDelivery.Count);
+        Assert.Equal(40, report.FirstDelivery.MaxMilliseconds, tolerance: 0.1);
+        Assert.Equal(20, report.Spread.P50Milliseconds, tolerance: 0.1);
+        Assert.Equal(180, report.Spread.MaxMilliseconds, tolerance: 0.2);
     }
 
     [Fact]
