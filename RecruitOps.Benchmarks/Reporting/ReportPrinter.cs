@@ -42,6 +42,9 @@ internal static class ReportPrinter
             $"{Micros(fan.AppMicrosecondsPerDelivery)} / {Micros(fan.ClientMicrosecondsPerDelivery)}", null);
         Row(output, $"record throughput, {put.Writers} writers", "≥ 80% of raw", $"{put.ApiPerSecond:N0} ops/s vs {put.RawPerSecond:N0} inserts/s = {put.Ratio:P0}",
             put.Ratio >= ThroughputRatioTarget);
+        Row(output, "record throughput vs the same storage work done directly", "-",
+            $"{put.ApiPerSecond:N0} ops/s vs {put.SameStoragePerSecond:N0} batch+delete/s = {put.SameStorageRatio:P0}; " +
+            $"app CPU {Micros(put.AppCpuMicrosecondsPerOperation)} per operation", null);
         Row(output, $"replay {resume.Missed:N0} missed operations", "< 300 ms",
             $"median {resume.MedianMilliseconds:F0} ms, max {resume.MaxMilliseconds:F0} ms (first {resume.WarmUpMilliseconds:F0} ms){(resume.Incorrect > 0 ? $", {resume.Incorrect} WRONG" : "")}",
             resume.MedianMilliseconds < ReplayTargetMilliseconds);

@@ -44,6 +44,7 @@ public sealed class ShortRunTests
         Assert.True(report.FanOut.Deliveries.Latency.MaxMilliseconds >= report.FanOut.Deliveries.Latency.P50Milliseconds);
         Assert.True(report.Throughput.ApiOperations > 0, log.ToString());
         Assert.True(report.Throughput.RawInserts > 0, log.ToString());
+        Assert.True(report.Throughput.SameStoragePerSecond > 0, log.ToString());
         Assert.Equal(2, report.Resume.Milliseconds.Count);
         Assert.Equal(0, report.Resume.Incorrect);
         Assert.True(report.DeliveredExactlyOnce);
