@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -65,7 +64,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         var values = AppSettings(settings, storage, table, key);
         var started = settings.InProcess
             ? await StartInProcessAsync(values, cancellationToken)
-            : await StartProcessAsync(settings.AppPath, values, table, cancellationToken);
+            : AppProcess.Start(settings.AppPath, values, table);
         var app = new AppUnderTest(started.Url, BenchmarkTokens.Sign(key, TimeSpan.FromHours(2)), started.ProcessId, table, storage,
             started.LogPath, started.Stop);
         await app.WaitUntilHealthyAsync(cancellationToken);
@@ -91,85 +90,17 @@ internal sealed class AppUnderTest : IAsyncDisposable
         return values;
     }
 
-    private static async Task<Started> StartInProcessAsync(Dictionary<string, string> values, CancellationToken cancellationToken)
+    private static async Task<StartedApp> StartInProcessAsync(Dictionary<string, string> values, CancellationToken cancellationToken)
     {
         var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"],
             builder => builder.Configuration.AddInMemoryCollection(values!));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Started(new Uri(address), Environment.ProcessId, null, async () =>
+        return new StartedApp(new Uri(address), Environment.ProcessId, null, async () =>
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
         });
-    }
-
-    private static Task<Started> StartProcessAsync(
-        string? appPath, Dictionary<string, string> values, string table, CancellationToken cancellationToken)
-    {
-        var dll = Path.GetFullPath(appPath ?? Path.Combine(AppContext.BaseDirectory, "RecruitOps.Functions.dll"));
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"The app was not found at {dll}; build it or pass --app.", dll);
-        }
-
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { dll, "--standalone", "--urls", url.ToString().TrimEnd('/') })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in values)
-        {
-            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var logPath = Path.Combine(Path.GetTempPath(), $"recruitops-{table}.log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, line) => Append(log, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(log, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return Task.FromResult(new Started(url, process.Id, logPath, async () =>
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync(CancellationToken.None);
-            process.Dispose();
-            lock (log)
-            {
-                log.Dispose();
-            }
-        }));
-    }
-
-    private static void Append(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            if (log.BaseStream.CanWrite)
-            {
-                log.WriteLine(line);
-            }
-        }
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
@@ -206,13 +137,6 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
@@ -230,6 +154,4 @@ internal sealed class AppUnderTest : IAsyncDisposable
             await service.DeleteTableAsync(table, CancellationToken.None);
         }
     }
-
-    private sealed record Started(Uri Url, int ProcessId, string? LogPath, Func<ValueTask> Stop);
 }
