@@ -74,7 +74,8 @@ internal static class FanOutPhase
         await WaitForDeliveriesAsync(ledger, (long)(recorded + warmUp) * held.Length, cancellationToken);
 
         var appCpu = separate ? ProcessCpu.Read(app.ProcessId) - appCpuBefore : null;
-        var clientCpu = ProcessCpu.Read(Environment.ProcessId) - clientCpuBefore;
+        // In-process, the client's CPU is the app's too: only a separate app tells them apart.
+        var clientCpu = separate ? ProcessCpu.Read(Environment.ProcessId) - clientCpuBefore : null;
         var report = ledger.Summarize(held.Select(subscriber => subscriber.Index));
         return new FanOutResult(planned, recorded, failed, recorded / sendSeconds, lagMax, held.Length,
             held.Count(subscriber => subscriber.Ended), report, LatencySummary.FromMicroseconds(answered), appCpu, clientCpu,

@@ -25,7 +25,8 @@ internal static class ReportPrinter
         output.WriteLine("|---|---|---|---|");
         Row(output, "subscribers held", $"{SubscriberTarget:N0}", $"{held.Held:N0} of {held.Requested:N0} ({held.Failed} failed)", held.Held >= SubscriberTarget);
         Row(output, "time to connect them", "-", $"{held.ConnectSeconds:F1} s ({held.ConnectsPerSecond:N0}/s)", null);
-        Row(output, "app resident per idle subscriber", "≤ 10 KiB", Bytes(held.AppBytesPerSubscriber), held.AppBytesPerSubscriber <= BytesPerSubscriberTarget);
+        Row(output, "app resident per idle subscriber", "≤ 10 KiB", Bytes(held.AppBytesPerSubscriber),
+            held.AppBytesPerSubscriber is { } perSubscriber ? perSubscriber <= BytesPerSubscriberTarget : null);
         Row(output, "app resident at 0 / half / all", "-", $"{MiB(held.AppRssEmpty)} / {MiB(held.AppRssHalf)} / {MiB(held.AppRssFull)}", null);
         Row(output, "client resident per subscriber", "-", Bytes(held.ClientBytesPerSubscriber), null);
         Row(output, $"delivery p50 / p99 / max ({fan.SubscribersAtStart:N0} subscribers, {fan.AchievedRate:F1} ops/s)", "p99 < 250 ms",
