@@ -35,7 +35,8 @@ internal static class ReportPrinter
             $"{fan.Deliveries.FirstDelivery.P50Milliseconds:F1} / {fan.Deliveries.FirstDelivery.P99Milliseconds:F1} ms, " +
             $"{fan.Deliveries.Spread.P50Milliseconds:F1} / {fan.Deliveries.Spread.P99Milliseconds:F1} ms", null);
         Row(output, "deliveries missing / duplicated", "0 / 0",
-            $"{fan.Deliveries.Missing:N0} / {fan.Deliveries.Duplicates:N0} of {fan.Deliveries.Expected:N0} ({fan.Recorded} ops, {fan.SubscribersEnded} streams ended)",
+            $"{fan.Deliveries.Missing:N0} / {fan.Deliveries.Duplicates:N0} of {fan.Deliveries.Expected:N0} ({fan.Deliveries.Operations} ops incl. warm-up, " +
+            $"{fan.SubscribersEnded} streams ended; {fan.Deliveries.Unconfirmed} ops delivered whose POST failed, {fan.Deliveries.Unexpected:N0} unexpected)",
             fan.Deliveries.Missing == 0 && fan.Deliveries.Duplicates == 0);
         Row(output, "POST answered p50 / p99 during fan-out", "-",
             $"{fan.RecordLatency.P50Milliseconds:F1} / {fan.RecordLatency.P99Milliseconds:F1} ms ({fan.Failed} failed)", null);
