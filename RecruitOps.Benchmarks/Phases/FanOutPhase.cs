@@ -67,6 +67,8 @@ internal static class FanOutPhase
             }, cancellationToken));
         }
 
+        // The rate offered, by the schedule; how long the answers then took is the record latency.
+        var scheduleSeconds = clock.Elapsed.TotalSeconds;
         await Task.WhenAll(sends);
         var sendSeconds = clock.Elapsed.TotalSeconds;
         var recorded = planned - failed;
@@ -77,7 +79,7 @@ internal static class FanOutPhase
         // In-process, the client's CPU is the app's too: only a separate app tells them apart.
         var clientCpu = separate ? ProcessCpu.Read(Environment.ProcessId) - clientCpuBefore : null;
         var report = ledger.Summarize(held.Select(subscriber => subscriber.Index));
-        return new FanOutResult(planned, recorded, failed, recorded / sendSeconds, lagMax, held.Length,
+        return new FanOutResult(planned, recorded, failed, planned / scheduleSeconds, lagMax, held.Length,
             held.Count(subscriber => subscriber.Ended), report, LatencySummary.FromMicroseconds(answered), appCpu, clientCpu,
             ledger.Deliveries - deliveriesBefore);
     }

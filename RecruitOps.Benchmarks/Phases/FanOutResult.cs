@@ -11,7 +11,7 @@ internal sealed record FanOutResult(
     int Planned,
     int Recorded,
     int Failed,
-    double AchievedRate,
+    double OfferedRate,
     double SendLagMaxMilliseconds,
     int SubscribersAtStart,
     int SubscribersEnded,
