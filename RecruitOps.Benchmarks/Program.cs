@@ -3,7 +3,7 @@ using RecruitOps.Benchmarks;
 using RecruitOps.Benchmarks.Reporting;
 
 // The benchmark: see docs/benchmark.md. Exit codes: 0 ran (targets may be missed, the table says), 1 a delivery was
-// missing, duplicated or out of order, 2 bad arguments or a limit that makes the run impossible.
+// missing, duplicated or out of order, 2 bad arguments or a limit that makes the run impossible, 130 Ctrl-C.
 BenchmarkSettings settings;
 try
 {
@@ -39,4 +39,10 @@ catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 2;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    // Ctrl-C: the app this run started has been stopped and its tables deleted on the way out.
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
 }

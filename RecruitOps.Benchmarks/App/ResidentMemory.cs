@@ -53,14 +53,28 @@ internal static class ResidentMemory
         return ReadBytes(processId);
     }
 
+    /// <summary>
+    /// Best effort: an app started with diagnostics off (<c>DOTNET_EnableDiagnostics=0</c>) or not answering within
+    /// 15 s is read without the collection, which can only make its numbers higher, never hide a cost.
+    /// </summary>
     private static async Task InduceCollectionAsync(int processId, CancellationToken cancellationToken)
     {
-        var client = new DiagnosticsClient(processId);
-        EventPipeProvider[] providers = [new("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword)];
-        using var session = await client.StartEventPipeSessionAsync(providers, requestRundown: false, circularBufferMB: 16, cancellationToken);
-        var drain = session.EventStream.CopyToAsync(Stream.Null, cancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        await session.StopAsync(cancellationToken);
-        await drain;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        try
+        {
+            var client = new DiagnosticsClient(processId);
+            EventPipeProvider[] providers = [new("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword)];
+            using var session = await client.StartEventPipeSessionAsync(providers, requestRundown: false, circularBufferMB: 16, timeout.Token);
+            var drain = session.EventStream.CopyToAsync(Stream.Null, timeout.Token);
+            await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+            await session.StopAsync(timeout.Token);
+            await drain;
+        }
+        catch (Exception ex) when (ex is ServerNotAvailableException or UnsupportedCommandException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Read as is.
+        }
     }
 }
