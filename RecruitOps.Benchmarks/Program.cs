@@ -4,6 +4,12 @@ using RecruitOps.Benchmarks.Reporting;
 
 // The benchmark: see docs/benchmark.md. Exit codes: 0 ran (targets may be missed, the table says), 1 a delivery was
 // missing, duplicated or out of order, 2 bad arguments or a limit that makes the run impossible, 130 Ctrl-C.
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(BenchmarkSettings.Usage);
+    return 0;
+}
+
 BenchmarkSettings settings;
 try
 {
