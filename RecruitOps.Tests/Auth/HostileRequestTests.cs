@@ -65,4 +65,26 @@ public sealed class HostileRequestTests(HostileAppFixture fixture) : IClassFixtu
         Assert.Contains("frame-ancestors 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.Equal(before, after);
     }
+
+    public static TheoryData<string> Injections => new(HostileRequests.Injections);
+
+    /// <summary>The stream's contract for an unknown resume point is a resync event, so a hostile one gets exactly that.</summary>
+    [Theory]
+    [MemberData(nameof(Injections))]
+    public async Task Hostile_last_event_id_gets_a_resync_and_changes_nothing(string value)
+    {
+        var before = await fixture.SnapshotTableAsync();
+        using var reader = new HttpClient { BaseAddress = fixture.App.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        reader.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Shared(role: "kancho"));
+
+        await using var stream = await Infrastructure.EventStreamClient.OpenAsync(
+            reader, path: $"{HostileRequests.Stream}?lastEventId={Uri.EscapeDataString(value)}");
+        var ready = await stream.NextAsync();
+        var resync = await stream.NextAsync();
+        var after = await fixture.SnapshotTableAsync();
+
+        Assert.Equal("ready", ready!.Value.EventType);
+        Assert.Equal("resync", resync!.Value.EventType);
+        Assert.Equal(before, after);
+    }
 }
