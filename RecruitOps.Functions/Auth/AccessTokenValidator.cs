@@ -37,7 +37,8 @@ public sealed partial class AccessTokenValidator
             {
                 RequireHttps = _settings.RequireHttpsMetadata,
             };
-            _authority = new ConfigurationManager<OpenIdConnectConfiguration>(metadata, new OpenIdConnectConfigurationRetriever(), retriever);
+            _authority = new ConfigurationManager<OpenIdConnectConfiguration>(
+                metadata, new OpenIdConnectConfigurationRetriever(), retriever);
         }
     }
 
@@ -147,10 +148,12 @@ public sealed partial class AccessTokenValidator
         [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Access token refused: {Reason}")]
         public static partial void Refused(ILogger logger, string reason);
 
-        [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Access token refused: algorithm {Algorithm} is not accepted here")]
+        [LoggerMessage(EventId = 6002, Level = LogLevel.Information,
+            Message = "Access token refused: algorithm {Algorithm} is not accepted here")]
         public static partial void AlgorithmRefused(ILogger logger, string algorithm);
 
-        [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "The OpenID Connect authority's metadata could not be fetched")]
+        [LoggerMessage(EventId = 6003, Level = LogLevel.Warning,
+            Message = "The OpenID Connect authority's metadata could not be fetched")]
         public static partial void AuthorityUnavailable(ILogger logger, Exception exception);
     }
 }

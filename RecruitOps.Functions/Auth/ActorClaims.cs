@@ -19,14 +19,16 @@ internal static class ActorClaims
 
         if (sub.Length > JwtRequestAuthenticator.MaxSubjectLength || sub.Any(c => c is <= ' ' or > '~'))
         {
-            return $"The token's '{settings.SubjectClaim}' claim must be 1 to {JwtRequestAuthenticator.MaxSubjectLength} printable ASCII characters.";
+            return $"The token's '{settings.SubjectClaim}' claim must be 1 to " +
+                $"{JwtRequestAuthenticator.MaxSubjectLength} printable ASCII characters.";
         }
 
         var name = identity.FindFirst(settings.NameClaim)?.Value;
         if (name is not null && (OperationRequestParser.TextProblem(name, allowLineBreaks: false) is not null ||
             OperationRequestParser.CountCharacters(name) > JwtRequestAuthenticator.MaxNameLength))
         {
-            return $"The token's '{settings.NameClaim}' claim must be at most {JwtRequestAuthenticator.MaxNameLength} characters with no control characters.";
+            return $"The token's '{settings.NameClaim}' claim must be at most " +
+                $"{JwtRequestAuthenticator.MaxNameLength} characters with no control characters.";
         }
 
         return null;

@@ -16,10 +16,13 @@ public sealed class AuthOptions
     [RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
     public string CookieName { get; set; } = "access_token_cookie";
 
-    /// <summary>Shared HS256 key (at least 32 bytes of UTF-8), as the existing app signs tokens. Keep it in Key Vault or app settings.</summary>
+    /// <summary>Shared HS256 key (at least 32 bytes of UTF-8), as the existing app signs tokens. A secret: Key Vault.</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>An OpenID Connect authority (for Entra ID: https://login.microsoftonline.com/{tenant}/v2.0) whose RS256 keys are trusted.</summary>
+    /// <summary>
+    /// An OpenID Connect authority whose RS256 keys are trusted; for Entra ID
+    /// <c>https://login.microsoftonline.com/{tenant}/v2.0</c>.
+    /// </summary>
     public string? Authority { get; set; }
 
     /// <summary>Only for a test authority on loopback: fetch its metadata over plain HTTP. Refused in Production.</summary>

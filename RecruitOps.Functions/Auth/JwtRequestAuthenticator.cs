@@ -50,7 +50,9 @@ public sealed class JwtRequestAuthenticator(IOptions<AuthOptions> options, Calle
         }
 
         var allowed = level == AccessLevel.Read ? settings.Readers : settings.Writers;
-        var role = identity.FindAll(settings.RoleClaim).Select(claim => claim.Value).FirstOrDefault(value => allowed.Contains(value, StringComparer.Ordinal));
+        var role = identity.FindAll(settings.RoleClaim)
+            .Select(claim => claim.Value)
+            .FirstOrDefault(value => allowed.Contains(value, StringComparer.Ordinal));
         if (role is null)
         {
             return AuthResult.Fail(AuthProblems.Forbidden($"This needs one of the roles: {string.Join(", ", allowed)}."));

@@ -92,7 +92,8 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
     }
 
     /// <summary>A form body (as the page and the replay command send), or the query string when there is no body.</summary>
-    private static async Task<(string Sub, string Name, string Role)?> ReadFieldsAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(string Sub, string Name, string Role)?> ReadFieldsAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.HasFormContentType)
         {

@@ -27,7 +27,11 @@ public sealed class SessionFunctions(IOptions<AuthOptions> options, CallerIdenti
 
         var identity = caller.Check.Identity!;
         var roles = identity.FindAll(settings.RoleClaim).Select(claim => claim.Value).ToList();
-        var role = roles.FirstOrDefault(settings.Writers.Contains) ?? roles.FirstOrDefault(settings.Readers.Contains) ?? roles.FirstOrDefault() ?? "";
+        // The role shown is the most capable one the token holds.
+        var role = roles.FirstOrDefault(settings.Writers.Contains)
+            ?? roles.FirstOrDefault(settings.Readers.Contains)
+            ?? roles.FirstOrDefault()
+            ?? "";
         return TypedResults.Ok(new SessionInfo(
             true,
             ActorClaims.ToActor(identity, settings, role),
@@ -39,7 +43,7 @@ public sealed class SessionFunctions(IOptions<AuthOptions> options, CallerIdenti
             signInRoles));
     }
 
-    /// <summary>Removes the cookie. Harmless to call signed out; a bearer token cannot be revoked here and is simply dropped by the client.</summary>
+    /// <summary>Removes the cookie; harmless when signed out. A bearer token cannot be revoked here: the client drops it.</summary>
     [Function(nameof(SignOut))]
     public IResult SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/sign-out")] HttpRequest request)

@@ -7,12 +7,3 @@ public sealed record TokenCheck(ClaimsIdentity? Identity, DateTimeOffset Expires
 {
     public static TokenCheck Refused(TokenFailure failure) => new(null, default, failure);
 }
-
-public enum TokenFailure
-{
-    None,
-    Invalid,
-
-    /// <summary>The OpenID Connect metadata could not be fetched: the server's problem, not the caller's.</summary>
-    AuthorityUnavailable,
-}

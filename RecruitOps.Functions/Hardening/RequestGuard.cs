@@ -10,7 +10,8 @@ namespace RecruitOps.Hardening;
 /// it from ASP.NET Core middleware, the Functions host from worker middleware): security headers, CORS, size
 /// limits and the per-caller rate limit. Authentication and authorization stay in each function.
 /// </summary>
-public sealed partial class RequestGuard(CorsRule cors, CallerIdentifier identifier, CallerRateLimiter limiter, ILogger<RequestGuard> logger)
+public sealed partial class RequestGuard(
+    CorsRule cors, CallerIdentifier identifier, CallerRateLimiter limiter, ILogger<RequestGuard> logger)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
