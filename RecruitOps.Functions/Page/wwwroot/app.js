@@ -111,10 +111,10 @@ function handleLoadError(error) {
   } else if (status === 403) {
     connection.stop('forbidden');
     showNotice(state.t('forbidden'));
-  } else if (status === 0) {
-    showNotice(state.t('loadFailed', { detail: state.t('unreachable') }));
   } else {
-    showNotice(state.t('loadFailed', { detail: error.message }));
+    showNotice(state.t('loadFailed', { detail: status === 0 ? state.t('unreachable') : error.message }));
+    // The stream retries with backoff and, once it is back, its fresh `ready` reloads the list.
+    connection.start();
   }
 }
 
@@ -192,7 +192,8 @@ function renderSummary() {
     return item;
   });
   $('summary').replaceChildren(...items);
-  $('summary-total').textContent = state.t('summaryTotal', { count: summary.total });
+  const totalKey = summary.total === 1 ? 'summaryTotalOne' : 'summaryTotal';
+  $('summary-total').textContent = state.t(totalKey, { count: summary.total });
 }
 
 function showStatus(name, values) {

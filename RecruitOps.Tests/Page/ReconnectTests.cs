@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using RecruitOps.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RecruitOps.Tests.Page;
+
+[Trait("Category", "Browser")]
+public sealed class ReconnectTests
+{
+    [Fact]
+    public async Task Page_reconnects_after_a_server_restart_and_shows_operations_from_the_outage_once()
+    {
+        var app = await TestApp.StartAsync();
+        await using var owner = app;
+        await using var browser = await PageBrowser.LaunchAsync();
+        using (var client = app.ClientFor("kancho"))
+        {
+            await PageBrowser.RecordAsync(client, new { recruitId = "R1", action = "created" });
+        }
+
+        var (page, _) = await browser.OpenAsync(app);
+        var streamUrls = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/operations/stream", StringComparison.Ordinal))
+            {
+                streamUrls.Add(request.Url);
+            }
+        };
+        await PageBrowser.ExpectLiveAsync(page);
+        var beforeOutage = await PageBrowser.ShownIdsAsync(page);
+
+        await app.StopAsync();
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", new Regex("^(waiting|reconnecting)$"));
+        await Expect(page.Locator("#connection-text")).ToHaveTextAsync(new Regex(@"Reconnecting in \d+ s"));
+        await PageBrowser.ScreenshotAsync(page, "reconnect-countdown");
+        // Recorded while the page's server is down, through another instance on the same table.
+        string[] duringOutage;
+        await using (var other = await TestApp.StartAsync(tableName: app.TableName))
+        {
+            using var client = other.ClientFor("recruiter", sub: "u-1005", name: "Kim Ji-woo");
+            duringOutage =
+            [
+                await PageBrowser.RecordAsync(client, new { recruitId = "R2", action = "created" }),
+                await PageBrowser.RecordAsync(client, new { recruitId = "R1", action = "interview_decision", decision = "fail" }),
+            ];
+        }
+
+        await using var restarted = await TestApp.StartAsync(port: app.BaseAddress.Port, tableName: app.TableName);
+        await PageBrowser.ExpectLiveAsync(page, timeoutMs: 60_000);
+        await Expect(page.Locator($"li[data-id='{duringOutage[1]}']")).ToHaveCountAsync(1);
+        using var after = restarted.ClientFor("kancho");
+        var afterOutage = await PageBrowser.RecordAsync(after, new { recruitId = "R3", action = "created" });
+        await Expect(page.Locator($"li[data-id='{afterOutage}']")).ToHaveCountAsync(1);
+
+        Assert.Single(beforeOutage);
+        // The page resumed where it stopped instead of starting over: the replay, not a reload, filled the gap.
+        Assert.Contains(streamUrls, url => url.EndsWith($"lastEventId={beforeOutage[0]}", StringComparison.Ordinal));
+        Assert.Equal([afterOutage, duringOutage[1], duringOutage[0], beforeOutage[0]], await PageBrowser.ShownIdsAsync(page));
+        await Expect(page.Locator("#summary [data-stage='failed'] .stage-count")).ToHaveTextAsync("1");
+        await PageBrowser.ScreenshotAsync(page, "reconnect-after-restart");
+    }
+}
