@@ -60,4 +60,28 @@ public sealed class ReconnectTests
         await Expect(page.Locator("#summary [data-stage='failed'] .stage-count")).ToHaveTextAsync("1");
         await PageBrowser.ScreenshotAsync(page, "reconnect-after-restart");
     }
+
+    [Fact]
+    public async Task Network_loss_shows_offline_and_its_return_reconnects_at_once_with_what_was_missed()
+    {
+        await using var app = await TestApp.StartAsync();
+        await using var browser = await PageBrowser.LaunchAsync();
+        using var client = app.ClientFor("kancho");
+        var (page, _) = await browser.OpenAsync(app);
+        await PageBrowser.ExpectLiveAsync(page);
+
+        await page.Context.SetOfflineAsync(true);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "offline", new() { Timeout = 15_000 });
+        await PageBrowser.ScreenshotAsync(page, "offline");
+        var missed = await PageBrowser.RecordAsync(client, new { recruitId = "R1", action = "created" });
+        // Offline long enough for two failed attempts (at most 3.75 s + 7.5 s): the next one is then at least
+        // 15.75 s after the loss, so only the `online` event can bring the page back within two seconds of 12.
+        await page.WaitForTimeoutAsync(12_000);
+        var statusWhileOffline = await page.Locator("#connection-text").TextContentAsync();
+        await page.Context.SetOfflineAsync(false);
+
+        await PageBrowser.ExpectLiveAsync(page, timeoutMs: 2_000);
+        await Expect(page.Locator($"li[data-id='{missed}']")).ToHaveCountAsync(1);
+        Assert.Equal("Offline", statusWhileOffline);
+    }
 }

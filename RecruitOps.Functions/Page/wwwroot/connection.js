@@ -31,11 +31,7 @@ export class LiveConnection {
         this.reconnectNow();
       }
     });
-    window.addEventListener('offline', () => {
-      if (this.#timer !== null) {
-        this.#status('offline');
-      }
-    });
+    window.addEventListener('offline', () => this.#networkLost());
   }
 
   get lastId() {
@@ -142,6 +138,17 @@ export class LiveConnection {
       this.#handlers.onForbidden?.();
       return;
     }
+    this.#schedule();
+  }
+
+  /** A stream can linger for minutes on a dead network: drop it and wait for `online` (or the backoff). */
+  #networkLost() {
+    if (this.#stopped) {
+      return;
+    }
+    this.#generation++;
+    this.#close();
+    this.#cancelTimer();
     this.#schedule();
   }
 
