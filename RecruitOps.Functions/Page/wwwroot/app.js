@@ -1,8 +1,9 @@
 // The live list page: history with paging and a recruit filter, live operations from the stream, a summary of where
 // recruits stand, and a sign-in prompt when the session is missing. No build step: plain ES modules.
-import { ApiError, fetchOperations, localSignIn, probe, streamUrl } from './api.js';
+import { ApiError, fetchOperations, probe, streamUrl } from './api.js';
 import { LiveConnection } from './connection.js';
-import { htmlLangFor, initialLanguage, languages, localeFor, saveLanguage, translator } from './i18n.js';
+import { SignInPanel } from './signin.js';
+import { htmlLangFor, initialLanguage, localeFor, saveLanguage, translator } from './i18n.js';
 import { element, operationRenderer, relativeTime } from './render.js';
 import { StageSummary, stages } from './summary.js';
 import { Timeline } from './timeline.js';
@@ -24,6 +25,7 @@ const state = {
 };
 
 const summary = new StageSummary();
+const signIn = new SignInPanel($('sign-in'), () => state.t, () => loadFirstPage({ clear: true }));
 const timeline = new Timeline($('operations'), (operation) => renderRow(operation));
 let renderRow = () => element('li');
 
@@ -39,7 +41,7 @@ const connection = new LiveConnection(streamUrl.href, probe, {
   },
   onOperation: (operation) => acceptOperation(operation, true),
   onResync: () => loadFirstPage({ clear: true }),
-  onUnauthorized: () => showSignIn(),
+  onUnauthorized: () => signIn.show(),
   onForbidden: () => showNotice(state.t('forbidden')),
 });
 
@@ -107,7 +109,7 @@ function handleLoadError(error) {
   const status = error instanceof ApiError ? error.status : 0;
   if (status === 401) {
     connection.stop('signedOut');
-    showSignIn();
+    signIn.show();
   } else if (status === 403) {
     connection.stop('forbidden');
     showNotice(state.t('forbidden'));
@@ -120,36 +122,9 @@ function handleLoadError(error) {
 
 /** History answered: any sign-in prompt is stale, and the stream should run (it may have stopped on a 401). */
 function signedIn() {
-  $('sign-in').hidden = true;
+  signIn.hide();
   hideNotice();
   connection.start();
-}
-
-function showSignIn() {
-  $('sign-in').hidden = false;
-  $('sign-in-form').hidden = false;
-  $('sign-in-message').hidden = true;
-  $('sign-in-form').elements.namedItem('name').focus();
-}
-
-async function submitSignIn(event) {
-  event.preventDefault();
-  const message = $('sign-in-message');
-  message.hidden = true;
-  try {
-    await localSignIn(new FormData(event.target));
-  } catch (error) {
-    message.hidden = false;
-    if (error.status === 404) {
-      // Local sign-in is off (production): tokens come from the main recruiting app.
-      $('sign-in-form').hidden = true;
-      message.textContent = state.t('signInElsewhere');
-    } else {
-      message.textContent = state.t('signInFailed', { detail: error.message || state.t('unreachable') });
-    }
-    return;
-  }
-  await loadFirstPage({ clear: true });
 }
 
 function applyFilter(recruitId) {
@@ -232,11 +207,6 @@ function refreshRelativeTimes() {
 }
 
 function start() {
-  for (const language of languages) {
-    if (!$('language').querySelector(`option[value="${language}"]`)) {
-      $('language').append(element('option', null, language));
-    }
-  }
   $('language').addEventListener('change', (event) => {
     saveLanguage(event.target.value);
     applyLanguage(event.target.value);
@@ -246,7 +216,6 @@ function start() {
     connection.reconnectNow();
   });
   $('load-more').addEventListener('click', loadMore);
-  $('sign-in-form').addEventListener('submit', submitSignIn);
   $('filter').addEventListener('submit', (event) => {
     event.preventDefault();
     const value = $('recruit-filter').value.trim();

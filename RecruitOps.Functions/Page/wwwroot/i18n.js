@@ -167,8 +167,6 @@ const strings = {
   },
 };
 
-export const languages = Object.keys(strings);
-
 const storageKey = 'recruitops.language';
 const htmlLang = { en: 'en', zh: 'zh-CN', ja: 'ja' };
 
