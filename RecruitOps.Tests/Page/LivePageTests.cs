@@ -1,4 +1,4 @@
-using Microsoft.Playwright;
+using RecruitOps.Page;
 using RecruitOps.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -38,7 +38,7 @@ public sealed class LivePageTests
 
         await Expect(first.Locator($"li[data-id='{passed}'] .badge")).ToHaveTextAsync("Pass");
         await Expect(second.Locator($"li[data-id='{passed}'] .badge")).ToHaveTextAsync("合格");
-        Assert.Equal(PageFunctionPolicy, response!.Headers["content-security-policy"]);
+        Assert.Equal(PageFunction.ContentSecurityPolicy, response!.Headers["content-security-policy"]);
         await PageBrowser.ScreenshotAsync(first, "live-two-pages-en");
         await PageBrowser.ScreenshotAsync(second, "live-two-pages-ja");
     }
@@ -94,6 +94,4 @@ public sealed class LivePageTests
         await Expect(page.Locator("#summary [data-stage='live'] .stage-count")).ToHaveTextAsync("1");
         await Expect(page.Locator($"li[data-id='{liveMine}'] .badge")).ToHaveTextAsync("通过");
     }
-
-    private const string PageFunctionPolicy = RecruitOps.Page.PageFunction.ContentSecurityPolicy;
 }

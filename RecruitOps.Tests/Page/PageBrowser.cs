@@ -11,7 +11,6 @@ namespace RecruitOps.Tests.Page;
 /// </summary>
 public sealed class PageBrowser : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
     public const string PagePath = "api/recruits/page";
 
     // Counts what the page did that it must not: script injected through data, or markup the CSP refused.
@@ -19,6 +18,10 @@ public sealed class PageBrowser : IAsyncDisposable
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
         """;
+
+    /// <summary>Debian's package; eng/test.sh honours the same override.</summary>
+    public static readonly string ChromiumPath =
+        Environment.GetEnvironmentVariable("RECRUITOPS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
