@@ -84,4 +84,40 @@ public sealed class ReconnectTests
         await Expect(page.Locator($"li[data-id='{missed}']")).ToHaveCountAsync(1);
         Assert.Equal("Offline", statusWhileOffline);
     }
+
+    [Fact]
+    public async Task Resume_point_too_far_back_makes_the_page_reload_the_list_from_history()
+    {
+        // The server replays at most one operation; missing more than that earns a `resync`.
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Stream:ReplayLimit"] = "1" });
+        await using var browser = await PageBrowser.LaunchAsync();
+        using var client = app.ClientFor("kancho");
+        var first = await PageBrowser.RecordAsync(client, new { recruitId = "R1", action = "created" });
+        var (page, _) = await browser.OpenAsync(app);
+        var streamUrls = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/operations/stream", StringComparison.Ordinal))
+            {
+                streamUrls.Add(request.Url);
+            }
+        };
+        await PageBrowser.ExpectLiveAsync(page);
+
+        await page.Context.SetOfflineAsync(true);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "offline", new() { Timeout = 15_000 });
+        var missed = new List<string>();
+        for (var i = 2; i <= 4; i++)
+        {
+            missed.Add(await PageBrowser.RecordAsync(client, new { recruitId = $"R{i}", action = "created" }));
+        }
+
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator($"li[data-id='{missed[^1]}']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await PageBrowser.ExpectLiveAsync(page, timeoutMs: 30_000);
+
+        Assert.Equal([missed[2], missed[1], missed[0], first], await PageBrowser.ShownIdsAsync(page));
+        Assert.Contains(streamUrls, url => url.Contains("lastEventId=", StringComparison.Ordinal));
+        Assert.DoesNotContain("lastEventId=", streamUrls[^1], StringComparison.Ordinal);
+    }
 }
