@@ -6,7 +6,8 @@ namespace RecruitOps.Tests.Infra;
 /// <summary>What one run of eng/bicep.sh (build and lint with the pinned CLI) printed and returned.</summary>
 internal sealed record BicepCheck(int ExitCode, string Output, string OutputDirectory)
 {
-    public static async Task<BicepCheck> RunAsync(string outputDirectory, string? infraDirectory, CancellationToken cancellationToken)
+    public static async Task<BicepCheck> RunAsync(
+        string outputDirectory, string? infraDirectory, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("bash", [RepositoryFiles.PathOf("eng", "bicep.sh")])
         {

@@ -32,16 +32,19 @@ internal static class CodeSettings
         // Static classes (abstract and sealed to reflection) hold connection names too.
         foreach (var type in assembly.GetTypes().Where(type => type.IsClass))
         {
-            if (!type.IsAbstract && type.Name.EndsWith("Options", StringComparison.Ordinal) && Constant(type, SectionNameField) is { } section)
+            var isOptions = !type.IsAbstract && type.Name.EndsWith("Options", StringComparison.Ordinal);
+            if (isOptions && Constant(type, SectionNameField) is { } section)
             {
                 settings.AddRange(OptionSettings(type, section, $"{type.Name}", depth: 0));
             }
 
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
             {
-                if (field.IsLiteral && field.FieldType == typeof(string) && field.Name.EndsWith(ConnectionNameSuffix, StringComparison.Ordinal))
+                if (field.IsLiteral && field.FieldType == typeof(string)
+                    && field.Name.EndsWith(ConnectionNameSuffix, StringComparison.Ordinal))
                 {
-                    settings.Add(new CodeSetting((string)field.GetRawConstantValue()!, $"{type.Name}.{field.Name}", IsConnection: true, Default: null));
+                    var name = (string)field.GetRawConstantValue()!;
+                    settings.Add(new CodeSetting(name, $"{type.Name}.{field.Name}", IsConnection: true, Default: null));
                 }
             }
         }
@@ -60,23 +63,26 @@ internal static class CodeSettings
     private static IEnumerable<CodeSetting> OptionSettings(Type type, string prefix, string source, int depth)
     {
         var instance = type.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(type);
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        var bound = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true);
+        foreach (var property in bound)
         {
+            var name = $"{prefix}{SettingName.Separator}{property.Name}";
+            var readBy = $"{source}.{property.Name}";
             if (property.Name == ConnectionStringProperty)
             {
-                yield return new CodeSetting(prefix, $"{source}.{property.Name}", IsConnection: true, Default: null);
+                yield return new CodeSetting(prefix, readBy, IsConnection: true, Default: null);
             }
             else if (IsNested(property.PropertyType) && depth < 3)
             {
-                foreach (var nested in OptionSettings(property.PropertyType, $"{prefix}{SettingName.Separator}{property.Name}", $"{source}.{property.Name}", depth + 1))
+                foreach (var nested in OptionSettings(property.PropertyType, name, readBy, depth + 1))
                 {
                     yield return nested;
                 }
             }
             else
             {
-                var name = $"{prefix}{SettingName.Separator}{property.Name}";
-                yield return new CodeSetting(name, $"{source}.{property.Name}", IsConnection: false, Shown(instance is null ? null : property.GetValue(instance)));
+                var initial = instance is null ? null : property.GetValue(instance);
+                yield return new CodeSetting(name, readBy, IsConnection: false, Shown(initial));
             }
         }
     }
@@ -95,7 +101,8 @@ internal static class CodeSettings
     };
 
     private static string? Constant(Type type, string name) =>
-        type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.FieldType == typeof(string)
-            ? (string?)field.GetRawConstantValue()
-            : null;
+        type.GetField(name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
+            && field.FieldType == typeof(string)
+                ? (string?)field.GetRawConstantValue()
+                : null;
 }

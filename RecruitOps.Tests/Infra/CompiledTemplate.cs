@@ -12,7 +12,8 @@ internal sealed partial class CompiledTemplate(JsonObject root)
     public JsonObject Root { get; } = root;
 
     public static CompiledTemplate Load(string path) =>
-        new(JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException($"{path} is not a JSON object."));
+        new(JsonNode.Parse(File.ReadAllText(path))?.AsObject()
+            ?? throw new InvalidDataException($"{path} is not a JSON object."));
 
     /// <summary>The main template first, then each module's, depth first.</summary>
     public IEnumerable<JsonObject> Templates() => TemplatesFrom(Root);

@@ -32,7 +32,8 @@ internal sealed partial class ConfigurationTable
             }
         }
 
-        throw new InvalidOperationException("Neither README.md nor docs/deploy.md has a table under a \"Configuration\" heading.");
+        throw new InvalidOperationException(
+            "Neither README.md nor docs/deploy.md has a table under a \"Configuration\" heading.");
     }
 
     public static ConfigurationTable? Parse(IReadOnlyList<string> lines, string source)
@@ -71,7 +72,8 @@ internal sealed partial class ConfigurationTable
     public bool Documents(string name) => _defaults.ContainsKey(SettingName.Normalize(name));
 
     /// <summary>True when the connection string or one of the identity-based settings of a connection is there.</summary>
-    public bool DocumentsConnection(string name) => Names.Any(documented => SettingsAgreement.IsConnectionSetting(documented, name));
+    public bool DocumentsConnection(string name) =>
+        Names.Any(documented => SettingsAgreement.IsConnectionSetting(documented, name));
 
     public string? DefaultOf(string name) => _defaults.GetValueOrDefault(SettingName.Normalize(name));
 

@@ -11,7 +11,8 @@ internal static partial class SettingName
     /// A list element (<c>Auth__AllowedOrigins__0</c>, or <c>__&lt;n&gt;</c> in the docs) stands for its list;
     /// <c>:</c> (the Windows and appsettings.json spelling) becomes <c>__</c>.
     /// </summary>
-    public static string Normalize(string name) => ListIndex().Replace(name.Trim().Replace(":", Separator, StringComparison.Ordinal), "");
+    public static string Normalize(string name) =>
+        ListIndex().Replace(name.Trim().Replace(":", Separator, StringComparison.Ordinal), "");
 
     /// <summary>The first level: the section or connection name.</summary>
     public static string Section(string name) => name.Split(Separator)[0];

@@ -6,7 +6,8 @@ namespace RecruitOps.Tests.Infra;
 internal static class SettingsAgreement
 {
     /// <summary>Settings the code reads that the Bicep does not set and the configuration table does not document.</summary>
-    public static IEnumerable<CodeSetting> Unaccounted(IEnumerable<CodeSetting> code, IEnumerable<string> bicep, ConfigurationTable docs)
+    public static IEnumerable<CodeSetting> Unaccounted(
+        IEnumerable<CodeSetting> code, IEnumerable<string> bicep, ConfigurationTable docs)
     {
         var set = bicep.Select(SettingName.Normalize).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return code.Where(setting => setting.IsConnection
@@ -21,7 +22,8 @@ internal static class SettingsAgreement
     public static IEnumerable<string> UnknownToCode(IEnumerable<string> bicep, IReadOnlyList<CodeSetting> code)
     {
         var read = code.Select(setting => setting.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var connections = code.Where(setting => setting.IsConnection).Select(setting => setting.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var connections = code.Where(setting => setting.IsConnection).Select(setting => setting.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sections = read.Select(SettingName.Section).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in bicep.Select(SettingName.Normalize))
         {
@@ -57,6 +59,7 @@ internal static class SettingsAgreement
         }
 
         var prefix = connection + SettingName.Separator;
-        return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && CodeSettings.ConnectionProperties.Contains(name[prefix.Length..]);
+        return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && CodeSettings.ConnectionProperties.Contains(name[prefix.Length..]);
     }
 }

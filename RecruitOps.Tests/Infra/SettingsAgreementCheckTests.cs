@@ -20,7 +20,9 @@ public sealed class SettingsAgreementCheckTests
     ];
 
     private static readonly IReadOnlyList<CodeSetting> ProbeSettings =
-        CodeSettings.Collect(typeof(ProbeOptions).Assembly).Where(setting => setting.Source.StartsWith("Probe", StringComparison.Ordinal)).ToList();
+        CodeSettings.Collect(typeof(ProbeOptions).Assembly)
+            .Where(setting => setting.Source.StartsWith("Probe", StringComparison.Ordinal))
+            .ToList();
 
     [Fact]
     public void Options_properties_and_connection_names_are_found_by_convention()
@@ -28,7 +30,10 @@ public sealed class SettingsAgreementCheckTests
         var names = ProbeSettings.Select(setting => setting.Name).Order().ToList();
 
         Assert.Equal(
-            ["Probe", "Probe__AfterTheSection", "Probe__Documented", "Probe__Mismatched", "Probe__Nested__Depth", "Probe__Origins", "Probe__Undeclared", "ProbeStorage"],
+            [
+                "Probe", "Probe__AfterTheSection", "Probe__Documented", "Probe__Mismatched", "Probe__Nested__Depth",
+                "Probe__Origins", "Probe__Undeclared", "ProbeStorage",
+            ],
             names);
         Assert.True(ProbeSettings.Single(setting => setting.Name == "Probe").IsConnection);
         Assert.Equal("15", ProbeSettings.Single(setting => setting.Name == "Probe__Documented").Default);
@@ -40,7 +45,7 @@ public sealed class SettingsAgreementCheckTests
         var docs = ConfigurationTable.Parse(DocsWithProbeRows, "probe.md")!;
         string[] bicep = ["Probe__Nested__Depth", "ProbeStorage__tableServiceUri"];
 
-        var unaccounted = SettingsAgreement.Unaccounted(ProbeSettings, bicep, docs).Select(setting => setting.Name).Order().ToList();
+        var unaccounted = SettingsAgreement.Unaccounted(ProbeSettings, bicep, docs).Select(setting => setting.Name).Order();
 
         Assert.Equal(["Probe", "Probe__AfterTheSection", "Probe__Undeclared"], unaccounted);
     }
@@ -48,7 +53,11 @@ public sealed class SettingsAgreementCheckTests
     [Fact]
     public void A_misspelt_setting_in_a_known_section_is_reported()
     {
-        string[] bicep = ["Probe__Documented", "Probe__Documneted", "ProbeStorage__tableServiceUri", "ProbeStorage__tableUri", "Elsewhere__Anything"];
+        string[] bicep =
+        [
+            "Probe__Documented", "Probe__Documneted", "ProbeStorage__tableServiceUri", "ProbeStorage__tableUri",
+            "Elsewhere__Anything",
+        ];
 
         var unknown = SettingsAgreement.UnknownToCode(bicep, ProbeSettings).ToList();
 

@@ -77,7 +77,10 @@ resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   properties: {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageTableDataContributor
+    )
   }
 }
 
@@ -122,7 +125,10 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   properties: {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.monitoringMetricsPublisher
+    )
   }
 }
 
