@@ -14,7 +14,7 @@ param location string = resourceGroup().location
 @description('Tags added to every resource.')
 param tags { *: string } = {}
 
-@description('Most instances the app scales out to.')
+@description('Most instances the app scales out to; you pay per use, so this is a ceiling, not a cost. Flex Consumption once required at least 40.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40

@@ -1,4 +1,4 @@
-// A development environment: small scale-out, pay per use. Values that differ per person or hold secrets come from
+// A development environment: pay per use, nothing kept warm. Values that differ per person or hold secrets come from
 // environment variables, never from this file:
 //   RECRUITOPS_ENV           environment name (default dev)
 //   RECRUITOPS_SIGNING_KEY   the HS256 key shared with the existing app (kept in Key Vault by the deployment)
@@ -6,7 +6,6 @@
 using 'main.bicep'
 
 param environmentName = readEnvironmentVariable('RECRUITOPS_ENV', 'dev')
-param maximumInstanceCount = 4
 param alwaysReadyHttpInstances = 0
 param httpPerInstanceConcurrency = 200
 param streamLifetimeSeconds = 200
