@@ -87,8 +87,10 @@ internal static class CodeSettings
         }
     }
 
+    // The app's own classes bind property by property; framework types (string, Uri, lists) bind from one value.
     private static bool IsNested(Type type) =>
-        type.IsClass && type != typeof(string) && !type.IsArray && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
+        type.IsClass && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
+        && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
 
     private static string? Shown(object? value) => value switch
     {
