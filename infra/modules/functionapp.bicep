@@ -1,7 +1,7 @@
 // The function app on the Flex Consumption plan (FC1), the current serverless plan for Azure Functions:
-// - HTTP responses may stream (the live feed is one long response per browser), and
-// - scale is per instance concurrency: an idle open stream costs a slot, not CPU, so the limit is set high,
-// - always-ready instances can remove the cold start, and VNet integration is available when the network needs it.
+// - HTTP responses may stream (the live feed is one long response per browser);
+// - scale follows concurrent requests per instance: an idle open stream costs a slot, not CPU, so the limit is high;
+// - always-ready instances can remove the cold start, and VNet integration is there when the network needs it.
 // The front end still ends any HTTP response after 230 s, so the app ends each stream first (Stream__LifetimeSeconds)
 // and the browser resumes with Last-Event-ID.
 
