@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace RecruitOps.Tests.Infra;
 
 /// <summary>
-/// The configuration table of the docs: the first table under a heading containing "Configuration", whose first
-/// column names settings in backticks (several per cell allowed) and whose "Default" column shows their defaults.
+/// The configuration table of the docs: every table under the heading containing "Configuration" whose first column,
+/// headed "setting", names settings in backticks (several per cell allowed) and whose "default" column shows defaults.
 /// Read from README.md when it has such a section, else from docs/deploy.md, where it is written until it is folded
 /// into the README.
 /// </summary>
@@ -24,7 +24,8 @@ internal sealed partial class ConfigurationTable
 
     public static ConfigurationTable Load()
     {
-        foreach (var candidate in new[] { RepositoryFiles.PathOf("README.md"), RepositoryFiles.PathOf("docs", "deploy.md") })
+        string[] candidates = [RepositoryFiles.PathOf("README.md"), RepositoryFiles.PathOf("docs", "deploy.md")];
+        foreach (var candidate in candidates)
         {
             if (File.Exists(candidate) && Parse(File.ReadAllLines(candidate), candidate) is { } table)
             {
@@ -38,35 +39,21 @@ internal sealed partial class ConfigurationTable
 
     public static ConfigurationTable? Parse(IReadOnlyList<string> lines, string source)
     {
-        var heading = lines.Select((line, index) => (line, index)).FirstOrDefault(entry => IsConfigurationHeading(entry.line));
-        if (heading.line is null)
-        {
-            return null;
-        }
-
-        var rows = lines.Skip(heading.index + 1)
-            .TakeWhile(line => !line.StartsWith('#'))
-            .SkipWhile(line => !line.TrimStart().StartsWith('|'))
-            .TakeWhile(line => line.TrimStart().StartsWith('|'))
-            .Select(Cells)
-            .ToList();
-        if (rows.Count < 2)
-        {
-            return null;
-        }
-
-        var defaultColumn = rows[0].FindIndex(cell => cell.Contains("default", StringComparison.OrdinalIgnoreCase));
         var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows.Skip(2))
+        foreach (var table in SettingTables(ConfigurationSection(lines)))
         {
-            var shownDefault = defaultColumn >= 0 && defaultColumn < row.Count ? row[defaultColumn] : "";
-            foreach (Match name in CodeSpan().Matches(row[0]))
+            var defaultColumn = table[0].FindIndex(cell => cell.Contains("default", StringComparison.OrdinalIgnoreCase));
+            foreach (var row in table.Skip(2))
             {
-                defaults[SettingName.Normalize(name.Groups[1].Value)] = shownDefault;
+                var shownDefault = defaultColumn >= 0 && defaultColumn < row.Count ? row[defaultColumn] : "";
+                foreach (Match name in CodeSpan().Matches(row[0]))
+                {
+                    defaults[SettingName.Normalize(name.Groups[1].Value)] = shownDefault;
+                }
             }
         }
 
-        return new ConfigurationTable(source, defaults);
+        return defaults.Count == 0 ? null : new ConfigurationTable(source, defaults);
     }
 
     public bool Documents(string name) => _defaults.ContainsKey(SettingName.Normalize(name));
@@ -77,11 +64,54 @@ internal sealed partial class ConfigurationTable
 
     public string? DefaultOf(string name) => _defaults.GetValueOrDefault(SettingName.Normalize(name));
 
-    private static bool IsConfigurationHeading(string line) =>
-        line.StartsWith('#') && line.Contains("Configuration", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Lines under the first heading containing "Configuration", up to a heading of its level or higher.</summary>
+    private static List<string> ConfigurationSection(IReadOnlyList<string> lines)
+    {
+        var section = new List<string>();
+        int? level = null;
+        var inCode = false;
+        foreach (var line in lines)
+        {
+            inCode ^= line.TrimStart().StartsWith("```", StringComparison.Ordinal);
+            var headingLevel = inCode ? 0 : line.TakeWhile(character => character == '#').Count();
+            if (level is null)
+            {
+                var opens = headingLevel > 0 && line.Contains("Configuration", StringComparison.OrdinalIgnoreCase);
+                level = opens ? headingLevel : null;
+            }
+            else if (headingLevel > 0 && headingLevel <= level)
+            {
+                break;
+            }
+            else
+            {
+                section.Add(line);
+            }
+        }
 
-    private static List<string> Cells(string line) =>
-        line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToList();
+        return section;
+    }
+
+    /// <summary>Tables whose first column is headed "setting"; each row split into cells.</summary>
+    private static IEnumerable<List<List<string>>> SettingTables(List<string> section)
+    {
+        var table = new List<List<string>>();
+        foreach (var line in section.Append(""))
+        {
+            if (line.TrimStart().StartsWith('|'))
+            {
+                table.Add(line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToList());
+                continue;
+            }
+
+            if (table.Count > 2 && table[0][0].Contains("setting", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return table;
+            }
+
+            table = [];
+        }
+    }
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex CodeSpan();
