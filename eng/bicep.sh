@@ -27,7 +27,10 @@ resolve_bicep() {
   local version packages binary
   version="$(bicep_version)"
   [[ -n "$version" ]] || die "no Azure.Bicep.CommandLine.linux-x64 version found in $TOOLS_PROJECT"
-  packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+  # NuGet's own answer, so NUGET_PACKAGES and NuGet.Config settings are honoured.
+  packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
+  packages="${packages%/}"
+  [[ -n "$packages" ]] || die "dotnet did not name its global packages folder"
   binary="$packages/azure.bicep.commandline.linux-x64/$version/tools/bicep"
   if [[ ! -f "$binary" ]]; then
     log "restoring the Bicep CLI $version from NuGet"
