@@ -56,11 +56,17 @@ param serviceBusSubscriptionName string = ''
 @secure()
 param authSigningKey string = ''
 
-@description('Audience every token must carry (Auth__Audience); empty to accept any.')
+@description('OpenID Connect authority whose RS256 keys are trusted (Auth__Authority), e.g. https://login.microsoftonline.com/<tenant>/v2.0; empty for the HS256 key only.')
+param authAuthority string = ''
+
+@description('Audience every token must carry (Auth__Audience); required with an authority.')
 param authAudience string = ''
 
 @description('Issuer every token must carry (Auth__Issuer); empty to accept any.')
 param authIssuer string = ''
+
+@description('Browser origins allowed to call the API with credentials (Auth__AllowedOrigins), e.g. the recruiting app\'s.')
+param authAllowedOrigins string[] = []
 
 // Names: a resource-type abbreviation, the app, the environment, and a token unique to subscription, group and
 // environment so two environments never collide on the global names (storage, Service Bus, key vault, web).
@@ -180,8 +186,10 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusSubscriptionName: serviceBusSubscriptionName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     signingKeyUri: keyVault.?outputs.signingKeyUri ?? ''
+    authAuthority: authAuthority
     authAudience: authAudience
     authIssuer: authIssuer
+    authAllowedOrigins: authAllowedOrigins
     streamLifetimeSeconds: streamLifetimeSeconds
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -50,11 +50,17 @@ param applicationInsightsConnectionString string
 @description('Versionless Key Vault secret URI of the HS256 signing key; empty when none was given.')
 param signingKeyUri string
 
+@description('OpenID Connect authority whose keys are trusted; empty for the shared HS256 key only.')
+param authAuthority string
+
 @description('Audience tokens must carry; empty to accept any.')
 param authAudience string
 
 @description('Issuer tokens must carry; empty to accept any.')
 param authIssuer string
+
+@description('Browser origins allowed to call the API with credentials (CORS), e.g. the recruiting app\'s.')
+param authAllowedOrigins string[]
 
 @description('Seconds after which the app ends a stream so the client resumes; below the 230 s front-end limit.')
 @minValue(5)
@@ -106,11 +112,15 @@ var appSettings = [
   { name: 'Stream__LifetimeSeconds', value: string(streamLifetimeSeconds) }
   // Resolved by the platform with the identity named in keyVaultReferenceIdentity; the app sees the key itself.
   { name: 'Auth__SigningKey', value: empty(signingKeyUri) ? '' : '@Microsoft.KeyVault(SecretUri=${signingKeyUri})' }
+  { name: 'Auth__Authority', value: authAuthority }
   { name: 'Auth__Audience', value: authAudience }
   { name: 'Auth__Issuer', value: authIssuer }
   // Stated, not left to the default: minting tokens for any role must never be possible in Azure.
   { name: 'Auth__LocalSignInEnabled', value: 'false' }
 ]
+
+// A list binds from numbered settings (Auth__AllowedOrigins__0, __1, ...).
+var originSettings = [for (origin, index) in authAllowedOrigins: { name: 'Auth__AllowedOrigins__${index}', value: origin }]
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -144,7 +154,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: filter(appSettings, setting => !empty(setting.value))
+      appSettings: concat(filter(appSettings, setting => !empty(setting.value)), originSettings)
     }
     functionAppConfig: {
       deployment: {
