@@ -96,38 +96,4 @@ public static class OperationRequestParser
         ex.LineNumber is { } line && ex.BytePositionInLine is { } position
             ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {position + 1}")
             : "unreadable input";
-
-    internal static string? TextProblem(string value, bool allowLineBreaks)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                return "must be valid Unicode text (it contains a lone surrogate)";
-            }
-
-            if (allowLineBreaks && c is '\n' or '\r' or '\t')
-            {
-                continue;
-            }
-
-            if (char.IsControl(c))
-            {
-                return allowLineBreaks
-                    ? "must not contain control characters other than tab and line breaks"
-                    : "must not contain control characters or line breaks";
-            }
-        }
-
-        return null;
-    }
-
-    internal static int CountCharacters(string value) => value.EnumerateRunes().Count();
 }
