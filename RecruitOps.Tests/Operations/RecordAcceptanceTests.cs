@@ -91,6 +91,29 @@ public sealed class RecordAcceptanceTests(OperationsAppFixture fixture) : IClass
         Assert.Equal(note, stored.RootElement.GetProperty("note").GetString());
     }
 
+    [Fact]
+    public async Task The_largest_operation_the_rules_allow_fits_table_storage_and_service_bus()
+    {
+        // Emoji grow most on the way out (the JSON encoder writes each as a 12-byte surrogate-pair escape).
+        var emoji = (int count) => string.Concat(Enumerable.Repeat("😀", count));
+        var changes = new[]
+        {
+            new { field = emoji(64), from = emoji(1000), to = emoji(1000) },
+            new { field = emoji(64), from = emoji(300), to = "" },
+        };
+        var body = JsonSerializer.Serialize(new { recruitId = "R1", recruitName = emoji(100), action = "updated", changes, note = emoji(2000) });
+
+        using var response = await OperationsAppFixture.PostAsync(fixture.Recruiter, body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var stored = await GetStoredAsync(response);
+        var changesJson = stored.RootElement.GetProperty("changes").GetRawText();
+        Assert.InRange(changesJson.Length, 25_000, 30_000);
+        Assert.True(changesJson.Length * 2 <= 64 * 1024, "One Table Storage property holds at most 64 KiB (UTF-16).");
+        Assert.True(stored.RootElement.GetRawText().Length * 2 < 1024 * 1024, "An entity holds at most 1 MiB.");
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(stored.RootElement.GetRawText()) < 256 * 1000, "A Service Bus Standard message holds 256 KB.");
+    }
+
     /// <summary>Reads the operation back from the table through GET, not from the 201 body built in memory.</summary>
     private async Task<JsonDocument> GetStoredAsync(HttpResponseMessage created)
     {

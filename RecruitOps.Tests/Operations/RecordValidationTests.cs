@@ -146,6 +146,20 @@ public sealed class RecordValidationTests(OperationsAppFixture fixture) : IClass
         Assert.Equal(before, await fixture.CountRowsAsync());
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("guest", HttpStatusCode.Forbidden)]
+    public async Task A_caller_who_may_not_record_is_refused_and_nothing_is_written(string? role, HttpStatusCode expected)
+    {
+        using var client = role is null ? new HttpClient { BaseAddress = fixture.App.BaseAddress } : fixture.App.ClientFor(role);
+        var before = await fixture.CountRowsAsync();
+
+        using var response = await OperationsAppFixture.PostAsync(client, """{"recruitId":"R1","action":"created"}""");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(before, await fixture.CountRowsAsync());
+    }
+
     [Fact]
     public async Task Bytes_that_are_not_utf8_get_400_and_write_nothing()
     {
