@@ -6,10 +6,12 @@ namespace RecruitOps.Operations;
 /// <summary>
 /// Reads and validates the body of a record request against the contract, naming every failing field.
 /// Works on a <see cref="JsonDocument"/> rather than model binding so that unknown fields, wrong types and invalid
-/// text each get a precise message instead of a serializer exception.
+/// text each get a precise message instead of a serializer exception. The text policy is <see cref="TextRules"/>.
 /// </summary>
 public static class OperationRequestParser
 {
+    // The contract nests three deep (body, changes, one change); anything past 8 is not an operation. Comments and
+    // trailing commas stay disallowed (the defaults): the body is data for an audit trail, not a config file.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
     public static OperationDraft? Parse(ReadOnlyMemory<byte> body, out Dictionary<string, string[]> errors)

@@ -6,8 +6,11 @@ using RecruitOps.Operations;
 
 namespace RecruitOps.Tests.Operations;
 
-/// <summary>Cursors are opaque but checked: one issued for another filter, or not issued at all, is a 400.</summary>
-public sealed class CursorTests(OperationsAppFixture fixture) : IClassFixture<OperationsAppFixture>
+/// <summary>
+/// The list's query on a small data set: cursors are opaque but checked (one issued for another filter, or not issued
+/// at all, is a 400), every parameter is validated, and a recruit filter is exact.
+/// </summary>
+public sealed class ListQueryTests(OperationsAppFixture fixture) : IClassFixture<OperationsAppFixture>
 {
     [Fact]
     public async Task A_cursor_from_the_unfiltered_list_is_refused_for_one_recruit_and_the_other_way_round()
@@ -113,6 +116,24 @@ public sealed class CursorTests(OperationsAppFixture fixture) : IClassFixture<Op
         Assert.Equal(3, first.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal(3, second.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, second.RootElement.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_recruit_whose_id_starts_another_recruits_id_lists_only_its_own_operations()
+    {
+        string[] recruits = ["P1", "P10", "P1-x", "P1_", "P1z", "p1"];
+        foreach (var recruitId in recruits)
+        {
+            await RecordAsync(recruitId, 2);
+        }
+
+        foreach (var recruitId in recruits)
+        {
+            using var page = JsonDocument.Parse(await fixture.Reader.GetStringAsync($"/api/recruits/operations?recruitId={recruitId}", TestContext.Current.CancellationToken));
+
+            var listed = page.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("recruitId").GetString()).ToList();
+            Assert.Equal([recruitId, recruitId], listed);
+        }
     }
 
     private static string Encode(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
