@@ -4,8 +4,8 @@ namespace RecruitOps.Replay;
 internal sealed class ReplayTally(int total)
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<string, List<int>> _rejected = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, List<int>> _failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _rejected = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _failed = new(StringComparer.Ordinal);
     private int _recorded;
     private int _alreadyRecorded;
     private int _rejectedCount;
@@ -48,7 +48,7 @@ internal sealed class ReplayTally(int total)
         }
     }
 
-    private static void Group(SortedDictionary<string, List<int>> groups, LineOutcome outcome)
+    private static void Group(Dictionary<string, List<int>> groups, LineOutcome outcome)
     {
         var reason = outcome.Reason ?? "no reason given";
         if (!groups.TryGetValue(reason, out var lines))
@@ -59,7 +59,7 @@ internal sealed class ReplayTally(int total)
         lines.Add(outcome.Line);
     }
 
-    // Lanes finish out of file order when concurrent; the summary lists lines in file order.
-    private static List<ReplayIssue> Issues(SortedDictionary<string, List<int>> groups) =>
-        [.. groups.Select(group => new ReplayIssue(group.Key, [.. group.Value.Order()]))];
+    // Lanes finish out of file order when concurrent; the summary lists reasons and lines in file order.
+    private static List<ReplayIssue> Issues(Dictionary<string, List<int>> groups) =>
+        [.. groups.Select(group => new ReplayIssue(group.Key, [.. group.Value.Order()])).OrderBy(issue => issue.Lines[0])];
 }
