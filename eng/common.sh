@@ -67,8 +67,9 @@ start_azurite() {
   done
   mkdir -p "$ROOT/.azurite"
   log "starting Azurite on 127.0.0.1 (blob $AZURITE_BLOB_PORT, queue $AZURITE_QUEUE_PORT, table $AZURITE_TABLE_PORT; data in .azurite/)"
-  # No --debug: its log grows by tens of MB per thousand operations. Add it here when chasing an Azurite problem.
-  "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --disableProductStyleUrl \
+  # --disableTelemetry: otherwise Azurite tries to send usage data, and on a machine without internet access its
+  # shutdown then hangs for a minute. No --debug: that log grows by tens of MB per thousand operations.
+  "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
     --location "$ROOT/.azurite" \
     --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
     --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \

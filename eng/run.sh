@@ -25,7 +25,9 @@ exit_on_signals
 start_azurite
 
 log "building RecruitOps"
-dotnet build "$ROOT/RecruitOps.Functions" -c Release --nologo -v quiet "-clp:ErrorsOnly;NoSummary"
+mkdir -p "$ROOT/artifacts"
+dotnet build "$ROOT/RecruitOps.Functions" -c Release --nologo -v quiet -clp:ErrorsOnly >"$ROOT/artifacts/run-build.log" 2>&1 ||
+  { cat "$ROOT/artifacts/run-build.log" >&2; die "the build failed (output above, also in artifacts/run-build.log)"; }
 
 log "starting RecruitOps on $URL (standalone host: no Azure Functions Core Tools needed)"
 # Request-by-request framework logs would bury the URLs below while replaying; warnings and errors still show.
