@@ -44,5 +44,7 @@ log "running the tests"
 status=0
 dotnet test "$ROOT/RecruitOps.sln" -c Release --nologo \
   --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS" "$@" || status=$?
+# Stop Azurite first so that the totals are the last line, where CI looks for them.
+stop_azurite
 print_totals
 exit "$status"
