@@ -95,10 +95,12 @@ storage_connection_string() {
     "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"
 }
 
-# Ctrl-C, TERM and HUP end the script through its EXIT trap, so the cleanup runs once whatever stops it.
-# (Children started with & ignore Ctrl-C in a script: stopping them is the EXIT trap's job.)
+# Ctrl-C, TERM, HUP and a closed output pipe (`./eng/run.sh | head`) end the script through its EXIT trap, so the
+# cleanup runs once whatever stops it. (Children started with & ignore Ctrl-C in a script: stopping them is the
+# EXIT trap's job.) Cleanup ignores SIGPIPE so that its own messages to a closed pipe cannot cut it short.
 exit_on_signals() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
   trap 'exit 129' HUP
+  trap 'exit 141' PIPE
 }

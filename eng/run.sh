@@ -12,6 +12,7 @@ APP_PID=""
 
 cleanup() {
   trap - EXIT INT TERM HUP
+  trap '' PIPE
   # The host drains requests for up to 30 s (its shutdown timeout) before it exits on its own.
   stop_process "$APP_PID" 35 "RecruitOps"
   stop_azurite
