@@ -11,6 +11,8 @@ APP_PORT="$(url_port "$URL")"
 APP_PID=""
 
 cleanup() {
+  # Best effort from here on: a message that cannot be written (closed pipe) must not end the cleanup early.
+  set +e
   trap - EXIT INT TERM HUP
   trap '' PIPE
   # The host drains requests for up to 30 s (its shutdown timeout) before it exits on its own.

@@ -33,7 +33,7 @@ if [[ ! -x "${RECRUITOPS_CHROMIUM:-/usr/bin/chromium}" ]]; then
     die "the browser tests need Chromium at /usr/bin/chromium: sudo apt-get install chromium (or set RECRUITOPS_CHROMIUM)"
   fi
 fi
-trap 'trap "" PIPE; stop_azurite' EXIT
+trap 'set +e; trap "" PIPE; stop_azurite' EXIT
 exit_on_signals
 start_azurite
 
