@@ -12,6 +12,8 @@ namespace RecruitOps.Replay;
 /// </summary>
 public sealed class ReplayRunner : IDisposable
 {
+    private const string Interrupted = "Interrupted (Ctrl-C); replay the file again to send the rest.";
+
     private readonly HttpClient _http;
     private readonly RecordingClient _client;
 
@@ -51,6 +53,10 @@ public sealed class ReplayRunner : IDisposable
         {
             return tally.ToSummary(ex.Message, clock.Elapsed);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return tally.ToSummary(Interrupted, clock.Elapsed);
+        }
 
         var lanes = Enumerable.Range(0, concurrency).Select(_ => Channel.CreateBounded<ReplayLine>(64)).ToArray();
         var recording = Task.WhenAll(lanes.Select(lane => Task.Run(() => RecordLaneAsync(lane.Reader), CancellationToken.None)));
@@ -71,7 +77,7 @@ public sealed class ReplayRunner : IDisposable
         }
 
         await recording;
-        stoppedBecause ??= cancellationToken.IsCancellationRequested ? "Interrupted." : null;
+        stoppedBecause ??= cancellationToken.IsCancellationRequested ? Interrupted : null;
         return tally.ToSummary(stoppedBecause, clock.Elapsed);
 
         async Task RecordLaneAsync(ChannelReader<ReplayLine> lane)
