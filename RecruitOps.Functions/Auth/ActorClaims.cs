@@ -24,8 +24,8 @@ internal static class ActorClaims
         }
 
         var name = identity.FindFirst(settings.NameClaim)?.Value;
-        if (name is not null && (OperationRequestParser.TextProblem(name, allowLineBreaks: false) is not null ||
-            OperationRequestParser.CountCharacters(name) > JwtRequestAuthenticator.MaxNameLength))
+        if (name is not null && (TextRules.Problem(name, allowLineBreaks: false) is not null ||
+            TextRules.CountCharacters(name) > JwtRequestAuthenticator.MaxNameLength))
         {
             return $"The token's '{settings.NameClaim}' claim must be at most " +
                 $"{JwtRequestAuthenticator.MaxNameLength} characters with no control characters.";

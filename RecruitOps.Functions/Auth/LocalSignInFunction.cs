@@ -50,8 +50,8 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
             errors["role"] = [$"Must be one of: {string.Join(", ", roles)}."];
         }
 
-        if (OperationRequestParser.TextProblem(name, allowLineBreaks: false) is not null ||
-            OperationRequestParser.CountCharacters(name.Trim()) > JwtRequestAuthenticator.MaxNameLength)
+        if (TextRules.Problem(name, allowLineBreaks: false) is not null ||
+            TextRules.CountCharacters(name.Trim()) > JwtRequestAuthenticator.MaxNameLength)
         {
             errors["name"] = [$"At most {JwtRequestAuthenticator.MaxNameLength} characters, with no control characters."];
         }
