@@ -11,14 +11,6 @@ namespace RecruitOps.Page;
 /// </summary>
 public sealed class PageFunction
 {
-    /// <summary>
-    /// The page needs nothing beyond its own origin: no inline script or style, no eval.
-    /// </summary>
-    // TODO(#6): app-wide security headers should send this once; until then the page sends it itself so its
-    // browser tests run under the policy.
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
-
     private const string ResourcePrefix = "RecruitOps.Page.wwwroot.";
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private static readonly Assembly Assembly = typeof(PageFunction).Assembly;
@@ -46,10 +38,8 @@ public sealed class PageFunction
 
         var stream = Assembly.GetManifestResourceStream(ResourcePrefix + name)!;
         ContentTypes.TryGetContentType(name, out var contentType);
-        var headers = request.HttpContext.Response.Headers;
-        headers.CacheControl = "no-cache";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
+        // The content security policy and nosniff come from the request guard, for every response of the app.
+        request.HttpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Stream(stream, contentType ?? "application/octet-stream");
     }
 }

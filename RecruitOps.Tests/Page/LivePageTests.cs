@@ -38,7 +38,7 @@ public sealed class LivePageTests
 
         await Expect(first.Locator($"li[data-id='{passed}'] .badge")).ToHaveTextAsync("Pass");
         await Expect(second.Locator($"li[data-id='{passed}'] .badge")).ToHaveTextAsync("合格");
-        Assert.Equal(PageFunction.ContentSecurityPolicy, response!.Headers["content-security-policy"]);
+        Assert.Equal(RecruitOps.Hardening.SecurityHeaders.ContentSecurityPolicy, response!.Headers["content-security-policy"]);
         await PageBrowser.ScreenshotAsync(first, "live-two-pages-en");
         await PageBrowser.ScreenshotAsync(second, "live-two-pages-ja");
     }
