@@ -160,20 +160,25 @@ public sealed partial class TableOperationStore(
         }
 
         var from = afterTime - window.Lookback < DateTimeOffset.UnixEpoch ? DateTimeOffset.UnixEpoch : afterTime - window.Lookback;
+        // Timeline keys are inverted ids: "before the resume point" is a greater key, the lookback's start the greatest.
+        var below = OperationRowKeys.Timeline(afterId);
+        var lowest = OperationRowKeys.Timeline(OperationId.AtTime(from));
         var committedSince = afterCommit - window.CommitLag;
         return TableClient.CreateQueryFilter(
-            $"PartitionKey eq {OperationRowKeys.Partition} and RowKey gt {OperationRowKeys.Timeline(afterId)} and RowKey le {OperationRowKeys.Timeline(OperationId.AtTime(from))} and Timestamp ge {committedSince}");
+            $"PartitionKey eq {OperationRowKeys.Partition} and RowKey gt {below} and RowKey le {lowest} and Timestamp ge {committedSince}");
     }
 
     /// <summary>Adds the timeline rows the filter selects; false as soon as the replay would pass its cap.</summary>
-    private async Task<bool> TryCollectAsync(string? filter, int maxCount, Dictionary<string, Operation> replay, CancellationToken cancellationToken)
+    private async Task<bool> TryCollectAsync(
+        string? filter, int maxCount, Dictionary<string, Operation> replay, CancellationToken cancellationToken)
     {
         if (filter is null)
         {
             return true;
         }
 
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxCount + 1, 1000), cancellationToken: cancellationToken))
+        var rows = _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxCount + 1, 1000), cancellationToken: cancellationToken);
+        await foreach (var entity in rows)
         {
             var operation = OperationEntity.ToOperation(entity);
             replay.TryAdd(operation.Id, operation);

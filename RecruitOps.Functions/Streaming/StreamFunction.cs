@@ -139,7 +139,8 @@ public sealed partial class StreamFunction(
                         return StreamEnd.IdMemoryFull;
                     }
 
-                    await writer.WriteEventAsync(EventStreamWriter.OperationEventType, operationEvent.Id, operationEvent.Utf8Json, token);
+                    await writer.WriteEventAsync(
+                        EventStreamWriter.OperationEventType, operationEvent.Id, operationEvent.Utf8Json, token);
                 }
             }
         }
@@ -151,16 +152,20 @@ public sealed partial class StreamFunction(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Stream connected (resuming: {Resuming}); {Subscribers} subscribers on this instance")]
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+            Message = "Stream connected (resuming: {Resuming}); {Subscribers} subscribers on this instance")]
         public static partial void Connected(ILogger logger, bool resuming, int subscribers);
 
-        [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Stream ended: {Reason}")]
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
+            Message = "Stream ended: {Reason}")]
         public static partial void Ended(ILogger logger, StreamEnd reason);
 
-        [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Skipped operation {OperationId}: this stream already sent it")]
+        [LoggerMessage(EventId = 2005, Level = LogLevel.Debug,
+            Message = "Skipped operation {OperationId}: this stream already sent it")]
         public static partial void SkippedDuplicate(ILogger logger, string operationId);
 
-        [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Stream ended by a storage failure: status {Status}, error {ErrorCode}")]
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
+            Message = "Stream ended by a storage failure: status {Status}, error {ErrorCode}")]
         public static partial void StorageFailed(ILogger logger, int status, string? errorCode);
     }
 }

@@ -31,7 +31,8 @@ internal sealed partial class StreamOpener(
         {
             relay.CountResync();
             Log.Resync(logger, reason);
-            await writer.WriteEventAsync(EventStreamWriter.ResyncEventType, null, Json(new ResyncPayload(Describe(reason))), token);
+            var payload = Json(new ResyncPayload(Describe(reason)));
+            await writer.WriteEventAsync(EventStreamWriter.ResyncEventType, null, payload, token);
             return;
         }
 
@@ -40,7 +41,8 @@ internal sealed partial class StreamOpener(
         foreach (var operation in replay.Operations)
         {
             sent.TryAdd(operation.Id);
-            await writer.WriteEventAsync(EventStreamWriter.OperationEventType, operation.Id, OperationJson.SerializeToUtf8Bytes(operation), token);
+            var payload = OperationJson.SerializeToUtf8Bytes(operation);
+            await writer.WriteEventAsync(EventStreamWriter.OperationEventType, operation.Id, payload, token);
         }
     }
 
@@ -81,7 +83,8 @@ internal sealed partial class StreamOpener(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Stream resumed after {AfterId} with {Count} replayed operations")]
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
+            Message = "Stream resumed after {AfterId} with {Count} replayed operations")]
         public static partial void Resumed(ILogger logger, string afterId, int count);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Stream told to resync: {Reason}")]

@@ -26,11 +26,15 @@ public sealed class FanOutTests
         var streams = new IAsyncEnumerator<SseItem<string>>[Subscribers];
         var responses = new HttpResponseMessage[Subscribers];
 
-        await Parallel.ForAsync(0, Subscribers, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = deadline.Token }, async (i, token) =>
+        var connecting = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = deadline.Token };
+        await Parallel.ForAsync(0, Subscribers, connecting, async (i, token) =>
         {
             responses[i] = await reader.GetAsync(StreamKit.StreamPath, HttpCompletionOption.ResponseHeadersRead, token);
             var body = await responses[i].Content.ReadAsStreamAsync(token);
-            streams[i] = SseParser.Create(body, (_, data) => System.Text.Encoding.UTF8.GetString(data)).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
+            // The enumerators outlive this loop, so they take the test's deadline rather than the loop's token.
+            streams[i] = SseParser.Create(body, (_, data) => System.Text.Encoding.UTF8.GetString(data))
+                .EnumerateAsync(deadline.Token)
+                .GetAsyncEnumerator(deadline.Token);
             await streams[i].MoveNextAsync();
         });
         var connected = relay.SubscriberCount;
