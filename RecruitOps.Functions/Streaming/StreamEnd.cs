@@ -21,6 +21,9 @@ public enum StreamEnd
     /// <summary>The stream sent as many ids as it may remember; see <see cref="SentIds"/>.</summary>
     IdMemoryFull,
 
+    /// <summary>The client was told to resync: it reloads the history and connects afresh.</summary>
+    Resync,
+
     /// <summary>Table Storage failed during the replay.</summary>
     StorageFailed,
 }

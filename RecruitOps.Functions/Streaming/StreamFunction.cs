@@ -10,8 +10,8 @@ using RecruitOps.Operations;
 namespace RecruitOps.Streaming;
 
 /// <summary>
-/// The live stream: <c>ready</c>, then a replay of what the client missed (when it resumes) or <c>resync</c>, then
-/// each new operation as it is published, with heartbeat comments between, until the stream's lifetime ends, the
+/// The live stream: <c>ready</c>, then a replay of what the client missed (when it resumes) or <c>resync</c> (which
+/// ends the stream), then each new operation as it is published, with heartbeat comments between, until the stream's lifetime ends, the
 /// caller's token expires, the client falls behind by the backlog cap or the app stops. Contract: docs/streaming.md.
 /// </summary>
 public sealed partial class StreamFunction(
@@ -50,8 +50,10 @@ public sealed partial class StreamFunction(
         {
             var writer = await EventStreamWriter.StartAsync(context.Response, token);
             var sent = new SentIds(options.Value.ReplayLimit + options.Value.BacklogCapacity);
-            await new StreamOpener(store, relay, options.Value, timeProvider, logger).OpenAsync(writer, resumeFrom, sent, token);
-            end = await RelayLiveAsync(writer, subscription, sent, token);
+            var opener = new StreamOpener(store, relay, options.Value, timeProvider, logger);
+            end = await opener.OpenAsync(writer, resumeFrom, sent, token)
+                ? await RelayLiveAsync(writer, subscription, sent, token)
+                : StreamEnd.Resync;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

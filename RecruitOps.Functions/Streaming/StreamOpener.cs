@@ -6,13 +6,14 @@ namespace RecruitOps.Streaming;
 
 /// <summary>
 /// Writes what comes before the live events: <c>retry:</c> and <c>ready</c>, then, for a resuming client, either the
-/// replay of what it missed or <c>resync</c>. The stream continues live after a resync too: the page reloads the
-/// history and keeps listening.
+/// replay of what it missed or <c>resync</c>. After a resync the stream ends: the client reloads the history and
+/// connects afresh (a browser's own reconnect resumes from <c>ready</c>'s id, the newest, which is just as good).
 /// </summary>
 internal sealed partial class StreamOpener(
     IOperationStore store, OperationRelay relay, StreamOptions settings, TimeProvider timeProvider, ILogger logger)
 {
-    public async Task OpenAsync(EventStreamWriter writer, string? resumeFrom, SentIds sent, CancellationToken token)
+    /// <summary>False when the client was told to resync and the stream should end.</summary>
+    public async Task<bool> OpenAsync(EventStreamWriter writer, string? resumeFrom, SentIds sent, CancellationToken token)
     {
         var (afterId, replay) = resumeFrom is null ? (null, null) : await ReadReplayAsync(resumeFrom, token);
         var newestId = await store.GetNewestIdAsync(token) ?? OperationId.AtTime(timeProvider.GetUtcNow());
@@ -24,7 +25,7 @@ internal sealed partial class StreamOpener(
             retry: TimeSpan.FromMilliseconds(settings.RetryMilliseconds));
         if (replay is null)
         {
-            return;
+            return true;
         }
 
         if (replay.Resync is { } reason)
@@ -33,7 +34,7 @@ internal sealed partial class StreamOpener(
             Log.Resync(logger, reason);
             var payload = Json(new ResyncPayload(Describe(reason)));
             await writer.WriteEventAsync(EventStreamWriter.ResyncEventType, null, payload, token);
-            return;
+            return false;
         }
 
         relay.CountReplay();
@@ -44,6 +45,8 @@ internal sealed partial class StreamOpener(
             var payload = OperationJson.SerializeToUtf8Bytes(operation);
             await writer.WriteEventAsync(EventStreamWriter.OperationEventType, operation.Id, payload, token);
         }
+
+        return true;
     }
 
     /// <summary>The resume point, validated and re-formatted, and what to send for it.</summary>

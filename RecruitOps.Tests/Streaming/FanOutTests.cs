@@ -15,7 +15,13 @@ public sealed class FanOutTests
     [Fact]
     public async Task Thousand_concurrent_subscribers_all_receive_every_one_of_fifty_operations_in_order()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Stream:HeartbeatSeconds"] = "60" });
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Stream:HeartbeatSeconds"] = "60",
+            // One caller opens every stream here; the per-caller read limit is not what this test is about.
+            ["RateLimit:ReadsPerSecond"] = "100000",
+            ["RateLimit:ReadBurst"] = "100000",
+        });
         using var writer = app.ClientFor("recruiter");
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Subscribers + 10 };
         using var reader = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
@@ -30,6 +36,7 @@ public sealed class FanOutTests
         await Parallel.ForAsync(0, Subscribers, connecting, async (i, token) =>
         {
             responses[i] = await reader.GetAsync(StreamKit.StreamPath, HttpCompletionOption.ResponseHeadersRead, token);
+            responses[i].EnsureSuccessStatusCode();
             var body = await responses[i].Content.ReadAsStreamAsync(token);
             // The enumerators outlive this loop, so they take the test's deadline rather than the loop's token.
             streams[i] = SseParser.Create(body, (_, data) => System.Text.Encoding.UTF8.GetString(data))
