@@ -18,8 +18,12 @@ public interface IOperationStore
 
     Task<string?> GetNewestIdAsync(CancellationToken cancellationToken);
 
-    /// <summary>Operations recorded after <paramref name="afterId"/>, oldest first, or a resync when that cannot be told.</summary>
-    Task<ReplayResult> ReadAfterAsync(string afterId, int maxCount, CancellationToken cancellationToken);
+    /// <summary>
+    /// Operations a client that has seen <paramref name="afterId"/> may have missed, oldest first: every later id, and
+    /// the earlier ids the <paramref name="window"/>'s lookback finds committed after it. A resync instead when the
+    /// point is malformed or unknown, or when more than the window's cap would have to be sent.
+    /// </summary>
+    Task<ReplayResult> ReadAfterAsync(string afterId, ReplayWindow window, CancellationToken cancellationToken);
 
     /// <summary>Operations whose publication has not been confirmed and that were recorded before <paramref name="before"/>.</summary>
     Task<IReadOnlyList<Operation>> ListUnpublishedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken);
