@@ -132,7 +132,8 @@ public sealed partial class TableOperationStore(
         }
 
         operations.Reverse();
-        return new ReplayResult(false, operations);
+        // Late-published operations (TableOperationStore.LatePublished.cs) join the replay; keep this the last step.
+        return await IncludeLatePublishedAsync(afterId, operations, maxCount, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Operation>> ListUnpublishedAsync(DateTimeOffset before, int maxCount, CancellationToken cancellationToken)

@@ -1,0 +1,107 @@
+using Azure;
+using Azure.Data.Tables;
+using RecruitOps.Messaging;
+
+namespace RecruitOps.Operations;
+
+/// <summary>
+/// The late-publish index (<c>l|</c> rows, docs/servicebus.md). Kept apart from the replay code so the stream and the
+/// bus can change independently: <see cref="ReadAfterAsync"/> calls <see cref="IncludeLatePublishedAsync"/> once.
+/// </summary>
+public sealed partial class TableOperationStore
+{
+    private const int DeleteBatchSize = 100;
+
+    public async Task RecordLatePublishAsync(Operation operation, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        // A full copy, so a resume reads the late operations in one range query instead of one point read each.
+        var entity = OperationEntity.Create(OperationRowKeys.Late(publishedAt, operation.Id), operation, clientKey: null);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Operation>> ReadLatePublishedSinceAsync(
+        DateTimeOffset since, int maxCount, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var filter = RangeFilter(OperationRowKeys.LateAt(since), OperationRowKeys.PrefixEnd(OperationRowKeys.LatePrefix), inclusiveLow: true);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var operations = new List<Operation>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxCount, 1000), cancellationToken: cancellationToken))
+        {
+            // An operation the sweeper tried more than once has one row per try.
+            if (seen.Add(entity.GetString("Id")))
+            {
+                operations.Add(OperationEntity.ToOperation(entity));
+            }
+
+            if (operations.Count == maxCount)
+            {
+                break;
+            }
+        }
+
+        return operations;
+    }
+
+    public async Task<int> DeleteLatePublishedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var filter = RangeFilter(OperationRowKeys.LatePrefix, OperationRowKeys.LateAt(before), inclusiveLow: true);
+        var deleted = 0;
+        var batch = new List<TableTransactionAction>(DeleteBatchSize);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: DeleteBatchSize, select: RowKeyOnly, cancellationToken: cancellationToken))
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+            if (batch.Count == DeleteBatchSize)
+            {
+                deleted += await DeleteBatchAsync(batch, cancellationToken);
+            }
+        }
+
+        return deleted + await DeleteBatchAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the operations published late since the resume point's time minus <see cref="LatePublishing.ReplayAllowance"/>:
+    /// a client that received a newer id live may still have missed them. Merged by id, oldest first, each once; a
+    /// list that would exceed <paramref name="maxCount"/> becomes a resync rather than a partial replay.
+    /// </summary>
+    private async Task<ReplayResult> IncludeLatePublishedAsync(
+        string afterId, List<Operation> operations, int maxCount, CancellationToken cancellationToken)
+    {
+        OperationId.TryGetTime(afterId, out var resumeTime);
+        var late = await ReadLatePublishedSinceAsync(resumeTime - LatePublishing.ReplayAllowance, maxCount + 1, cancellationToken);
+        if (late.Count == 0)
+        {
+            return new ReplayResult(false, operations);
+        }
+
+        var merged = operations.Concat(late).DistinctBy(operation => operation.Id, StringComparer.Ordinal)
+            .OrderBy(operation => operation.Id, StringComparer.Ordinal)
+            .ToList();
+        return merged.Count > maxCount ? ReplayResult.Resync : new ReplayResult(false, merged);
+    }
+
+    private async Task<int> DeleteBatchAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = batch.Count;
+        try
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // Another instance's sweep deleted a row of this batch first; the rest goes with a later sweep.
+            count = 0;
+        }
+
+        batch.Clear();
+        return count;
+    }
+}
