@@ -52,7 +52,7 @@ public sealed partial class TableOperationStore
         var batch = new List<TableTransactionAction>(DeleteBatchSize);
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: DeleteBatchSize, select: RowKeyOnly, cancellationToken: cancellationToken))
         {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(OperationRowKeys.Partition, entity.RowKey), ETag.All));
             if (batch.Count == DeleteBatchSize)
             {
                 deleted += await DeleteBatchAsync(batch, cancellationToken);

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Azure.Messaging.ServiceBus;
+
+namespace RecruitOps.Tests.Messaging.Fakes;
+
+/// <summary>A sender that keeps what it sent, fails while told to, and hands messages to its topic.</summary>
+public sealed class RecordingSender(InMemoryTopic? topic = null) : ServiceBusSender
+{
+    public ConcurrentQueue<ServiceBusMessage> Sent { get; } = new();
+
+    /// <summary>Thrown by every send while set, as a namespace that cannot be reached would.</summary>
+    public Exception? Failure { get; set; }
+
+    public override async Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        Sent.Enqueue(message);
+        if (topic is not null)
+        {
+            await topic.DeliverAsync(message);
+        }
+    }
+
+    public override Task CloseAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public static ServiceBusException Unreachable() =>
+        new("The namespace could not be reached.", ServiceBusFailureReason.ServiceCommunicationProblem);
+}
