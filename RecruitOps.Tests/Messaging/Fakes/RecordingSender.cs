@@ -3,8 +3,11 @@ using Azure.Messaging.ServiceBus;
 
 namespace RecruitOps.Tests.Messaging.Fakes;
 
-/// <summary>A sender that keeps what it sent, fails while told to, and hands messages to its topic.</summary>
-public sealed class RecordingSender(InMemoryTopic? topic = null) : ServiceBusSender
+/// <summary>
+/// A sender that keeps what it sent, fails while told to, and hands messages to its in-memory topic, or to a real
+/// sender for the live tests.
+/// </summary>
+public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSender? inner = null) : ServiceBusSender
 {
     public ConcurrentQueue<ServiceBusMessage> Sent { get; } = new();
 
@@ -23,6 +26,11 @@ public sealed class RecordingSender(InMemoryTopic? topic = null) : ServiceBusSen
         if (topic is not null)
         {
             await topic.DeliverAsync(message);
+        }
+
+        if (inner is not null)
+        {
+            await inner.SendMessageAsync(message, cancellationToken);
         }
     }
 
