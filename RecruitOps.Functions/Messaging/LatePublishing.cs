@@ -2,9 +2,10 @@ namespace RecruitOps.Messaging;
 
 /// <summary>
 /// When an operation counts as published late, and how far the late-publish index reaches (docs/servicebus.md).
-/// The numbers are tied: an on-time publish starts within <see cref="Threshold"/> of <c>recordedAt</c> and ends within
-/// <see cref="PublishTimeout"/>, so it reaches live streams at most their sum after <c>recordedAt</c>, which the
-/// stream's own id lookback must cover; anything later has an index row written before it is sent.
+/// The numbers are tied to the stream's replay window: a publish that starts on time (within <see cref="Threshold"/>
+/// of <c>recordedAt</c>, right after the commit) reaches streams within <see cref="PublishTimeout"/> of its commit,
+/// which the stream's commit lag (<c>Stream:ReplayCommitLagSeconds</c>, 5 s) and id lookback (10 s) cover; anything
+/// later has an index row written before it is sent.
 /// </summary>
 public static class LatePublishing
 {
@@ -13,9 +14,10 @@ public static class LatePublishing
 
     /// <summary>
     /// Each publish attempt is cancelled after this; a cancelled attempt keeps its outbox mark and the sweeper retries.
-    /// Bounds how long after its index row (or its <c>recordedAt</c>) a message can still reach a stream.
+    /// Bounds how long after its index row (or its commit) a message can still reach a stream, so it must stay below
+    /// the stream's commit lag.
     /// </summary>
-    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(4);
 
     /// <summary>
     /// A resume from id X also replays operations indexed at or after X's time minus this: an attempt reaches streams

@@ -86,6 +86,7 @@ public sealed class ServiceBusOperationPublisherTests
         Assert.True(OperationJson.SerializeChanges(draft.Changes!).Length > OperationLimits.MaxChangesJsonLength - 1_000,
             "The test operation must use nearly all of the changes allowance.");
         var total = message.Body.ToArray().Length + headerBytes;
+        TestContext.Current.TestOutputHelper?.WriteLine($"Largest valid operation: {message.Body.ToArray().Length} bytes of JSON, about {total} as a message.");
         Assert.True(total < 160 * 1024, $"The largest valid operation is {total} bytes as a message.");
     }
 }
