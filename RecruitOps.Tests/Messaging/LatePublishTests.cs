@@ -102,6 +102,52 @@ public sealed class LatePublishTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_late_publish_is_indexed_before_it_is_sent_and_an_on_time_one_is_not_indexed()
+    {
+        var app = await StartAsync();
+        using var writer = app.ClientFor("recruiter");
+        using var onTime = await RecordAsync(writer, "R20006");
+        _bus.Sender.Failure = RecordingSender.Unreachable();
+        using var delayed = await RecordAsync(writer, "R20007");
+        var lateId = await IdOfAsync(delayed);
+        var indexedWhenSent = new List<string>();
+        _bus.Sender.Failure = null;
+        _bus.Sender.OnSend = async _ => indexedWhenSent.AddRange(
+            (await Store.ReadLatePublishedSinceAsync(DateTimeOffset.UnixEpoch, 10, CancellationToken.None)).Select(o => o.Id));
+
+        _time.Advance(LatePublishing.Threshold + TimeSpan.FromSeconds(1));
+        var published = await Recorder.TryPublishAsync((await Store.GetAsync(lateId, TestContext.Current.CancellationToken))!, TestContext.Current.CancellationToken);
+
+        Assert.True(published);
+        Assert.Equal([lateId], indexedWhenSent);
+        Assert.Equal(HttpStatusCode.Created, onTime.StatusCode);
+        var indexed = await Store.ReadLatePublishedSinceAsync(DateTimeOffset.UnixEpoch, 10, TestContext.Current.CancellationToken);
+        Assert.Equal([lateId], indexed.Select(operation => operation.Id));
+    }
+
+    [Fact]
+    public async Task A_send_that_hangs_is_cut_off_and_its_outbox_mark_stays()
+    {
+        var app = await StartAsync();
+        using var writer = app.ClientFor("recruiter");
+        _bus.Sender.Failure = RecordingSender.Unreachable();
+        using var response = await RecordAsync(writer, "R20008");
+        var operation = (await Store.GetAsync(await IdOfAsync(response), TestContext.Current.CancellationToken))!;
+        _bus.Sender.Failure = null;
+        _bus.Sender.Hang = true;
+
+        var attempt = Recorder.TryPublishAsync(operation, TestContext.Current.CancellationToken);
+        for (var i = 0; i < 500 && !attempt.IsCompleted; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(await attempt);
+        Assert.Equal([operation.Id], await UnpublishedIdsAsync());
+    }
+
+    [Fact]
     public async Task Late_publish_rows_are_found_by_publish_time_once_each_and_trimmed_after_retention()
     {
         await StartAsync();
@@ -129,6 +175,8 @@ public sealed class LatePublishTests : IAsyncDisposable
     private string? _resumeId;
 
     private IOperationStore Store => _app!.Services.GetRequiredService<IOperationStore>();
+
+    private OperationRecorder Recorder => _app!.Services.GetRequiredService<OperationRecorder>();
 
     private OutboxSweeper Sweeper => _app!.Services.GetRequiredService<OutboxSweeper>();
 

@@ -14,12 +14,28 @@ public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSende
     /// <summary>Thrown by every send while set, as a namespace that cannot be reached would.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>While set, sends never finish until cancelled, as against a namespace that stopped answering.</summary>
+    public bool Hang { get; set; }
+
+    /// <summary>Runs as each send starts, before the message goes anywhere.</summary>
+    public Func<ServiceBusMessage, Task>? OnSend { get; set; }
+
     public override async Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (Failure is { } failure)
         {
             throw failure;
+        }
+
+        if (Hang)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        if (OnSend is { } onSend)
+        {
+            await onSend(message);
         }
 
         Sent.Enqueue(message);
