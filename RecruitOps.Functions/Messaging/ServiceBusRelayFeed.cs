@@ -1,11 +1,9 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RecruitOps.Operations;
 using RecruitOps.Streaming;
 
 namespace RecruitOps.Messaging;
@@ -26,7 +24,6 @@ public sealed partial class ServiceBusRelayFeed(
 {
     // Capacity one, dropping extra writes: a burst of subscriber changes wakes the loop once, and it reads the count.
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly SemaphoreSlim _recreateGate = new(1, 1);
     private ServiceBusProcessor? _processor;
 
     /// <summary>True while messages are being received (for health and tests).</summary>
@@ -137,58 +134,25 @@ public sealed partial class ServiceBusRelayFeed(
 
     internal Task HandleMessageAsync(ProcessMessageEventArgs args)
     {
-        Operation? operation;
-        try
+        if (OperationMessage.TryRead(args.Message) is { } operation)
         {
-            operation = OperationJson.Deserialize(args.Message.Body.ToMemory().Span);
+            relay.Deliver(operation);
         }
-        catch (JsonException)
-        {
-            operation = null;
-        }
-
-        if (operation is null || operation.Id != args.Message.MessageId || !OperationId.IsValid(operation.Id))
+        else
         {
             Log.Unreadable(logger, args.Message.MessageId);
-            return Task.CompletedTask;
         }
 
-        relay.Deliver(operation);
         return Task.CompletedTask;
     }
 
     internal async Task HandleErrorAsync(ProcessErrorEventArgs args)
     {
         Log.ReceiveFailed(logger, args.Exception, args.ErrorSource.ToString(), args.EntityPath);
-        if (args.Exception is ServiceBusException { Reason: ServiceBusFailureReason.MessagingEntityNotFound } && provisioner.CreatesOnDemand)
+        if (args.Exception is ServiceBusException { Reason: ServiceBusFailureReason.MessagingEntityNotFound })
         {
-            await RecreateSubscriptionAsync(args.CancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// The service deletes an idle instance's subscription (AutoDeleteOnIdle), possibly while this instance was
-    /// receiving nothing for long; the processor keeps retrying its link, and succeeds once the subscription is back.
-    /// </summary>
-    private async Task RecreateSubscriptionAsync(CancellationToken token)
-    {
-        if (!await _recreateGate.WaitAsync(0, token))
-        {
-            return;
-        }
-
-        try
-        {
-            await provisioner.EnsureAsync(token);
-            Log.Recreated(logger, provisioner.Name);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-        {
-            Log.StartFailed(logger, ex, provisioner.Name);
-        }
-        finally
-        {
-            _recreateGate.Release();
+            // The processor keeps retrying its link and succeeds once the subscription is back.
+            await provisioner.RecreateAsync(args.CancellationToken);
         }
     }
 
@@ -208,12 +172,6 @@ public sealed partial class ServiceBusRelayFeed(
         {
             return false;
         }
-    }
-
-    public override void Dispose()
-    {
-        _recreateGate.Dispose();
-        base.Dispose();
     }
 
     private static partial class Log
@@ -236,7 +194,5 @@ public sealed partial class ServiceBusRelayFeed(
         [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Could not stop receiving from subscription {Subscription}")]
         public static partial void StopFailed(ILogger logger, Exception exception, string subscription);
 
-        [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Recreated subscription {Subscription} after the service deleted it")]
-        public static partial void Recreated(ILogger logger, string subscription);
     }
 }

@@ -14,8 +14,9 @@ namespace RecruitOps.Messaging;
 public sealed partial class SubscriptionProvisioner(
     IAzureClientFactory<ServiceBusAdministrationClient> administrationClients,
     IOptions<ServiceBusOptions> options,
-    ILogger<SubscriptionProvisioner> logger)
+    ILogger<SubscriptionProvisioner> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _recreateGate = new(1, 1);
     private readonly string _name = options.Value.SubscriptionName ?? InstanceSubscriptionName.For(InstanceSubscriptionName.CurrentInstanceId());
 
     public string Name => _name;
@@ -52,9 +53,43 @@ public sealed partial class SubscriptionProvisioner(
         return _name;
     }
 
+    /// <summary>
+    /// After the service deleted an idle instance's subscription (AutoDeleteOnIdle) the processor reports it missing,
+    /// once per retry: one recreate at a time, the others skip. Faults are logged, never thrown into the processor.
+    /// </summary>
+    public async Task RecreateAsync(CancellationToken cancellationToken)
+    {
+        if (!CreatesOnDemand || !await _recreateGate.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureAsync(cancellationToken);
+            Log.Recreated(logger, _name);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.RecreateFailed(logger, ex, _name);
+        }
+        finally
+        {
+            _recreateGate.Release();
+        }
+    }
+
+    public void Dispose() => _recreateGate.Dispose();
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Created subscription {Subscription} on topic {Topic} for this instance")]
         public static partial void Created(ILogger logger, string subscription, string topic);
+
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Recreated subscription {Subscription} after the service deleted it")]
+        public static partial void Recreated(ILogger logger, string subscription);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Could not recreate subscription {Subscription}; the next receive fault tries again")]
+        public static partial void RecreateFailed(ILogger logger, Exception exception, string subscription);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ServiceBusOperationPublisherTests
     {
         var created = Decision with { Action = "created", Decision = null };
 
-        var message = ServiceBusOperationPublisher.CreateMessage(created);
+        var message = OperationMessage.Create(created);
 
         Assert.Equal(["action", "recruitId"], message.ApplicationProperties.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("created", message.Subject);
@@ -44,7 +44,7 @@ public sealed class ServiceBusOperationPublisherTests
     [Fact]
     public void A_received_message_carries_back_exactly_the_operation_that_was_sent()
     {
-        var received = InMemoryTopic.ToReceived(ServiceBusOperationPublisher.CreateMessage(Decision));
+        var received = InMemoryTopic.ToReceived(OperationMessage.Create(Decision));
 
         var operation = OperationJson.Deserialize(received.Body.ToMemory().Span);
 
@@ -79,7 +79,7 @@ public sealed class ServiceBusOperationPublisherTests
 
         var draft = OperationRequestParser.Parse(body, out var errors);
         var operation = draft!.ToOperation(Decision.Id, Decision.RecordedAt, actor);
-        var message = ServiceBusOperationPublisher.CreateMessage(operation);
+        var message = OperationMessage.Create(operation);
         var headerBytes = message.ApplicationProperties.Sum(p => Encoding.UTF8.GetByteCount(p.Key + p.Value)) + 512;
 
         Assert.Empty(errors);

@@ -117,7 +117,7 @@ public sealed class ServiceBusRelayFeedTests : IAsyncDisposable
         var processor = Assert.Single(_client.Processors);
 
         await processor.DeliverAsync(ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString("{not json"), messageId: "x"));
-        await processor.DeliverAsync(InMemoryTopic.ToReceived(ServiceBusOperationPublisher.CreateMessage(Sample("01KBKZ3Q8G0000000000000003"))));
+        await processor.DeliverAsync(InMemoryTopic.ToReceived(OperationMessage.Create(Sample("01KBKZ3Q8G0000000000000003"))));
 
         Assert.True(subscriber.Reader.TryRead(out var received));
         Assert.Equal("01KBKZ3Q8G0000000000000003", received.Id);
