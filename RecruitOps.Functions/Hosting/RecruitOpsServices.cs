@@ -54,7 +54,8 @@ public static class RecruitOpsServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OperationRelay>();
-        services.TryAddSingleton<IOperationPublisher, InProcessPublisher>();
+        // The Service Bus topic when ServiceBus is configured, else the in-process relay (decided on first use).
+        services.AddServiceBusTransport();
         return services;
     }
 

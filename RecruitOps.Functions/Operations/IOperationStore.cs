@@ -31,6 +31,18 @@ public interface IOperationStore
     /// <summary>Clears the outbox mark once the operation has been published.</summary>
     Task MarkPublishedAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Indexes an operation that is about to be published late (docs/servicebus.md), before it is sent, so a client
+    /// resuming from a newer id still gets it.
+    /// </summary>
+    Task RecordLatePublishAsync(Operation operation, DateTimeOffset publishedAt, CancellationToken cancellationToken);
+
+    /// <summary>Operations published late at or after <paramref name="since"/>, oldest publish first, each once.</summary>
+    Task<IReadOnlyList<Operation>> ReadLatePublishedSinceAsync(DateTimeOffset since, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Drops late-publish index rows older than <paramref name="before"/>; returns how many.</summary>
+    Task<int> DeleteLatePublishedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Reports whether the table answers, for the health endpoint.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

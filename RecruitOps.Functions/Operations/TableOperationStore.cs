@@ -124,7 +124,8 @@ public sealed partial class TableOperationStore(
         var replay = new Dictionary<string, Operation>(StringComparer.Ordinal);
         var newer = RangeFilter(OperationRowKeys.TimelinePrefix, OperationRowKeys.Timeline(afterId), inclusiveLow: true);
         if (!await TryCollectAsync(newer, window.MaxCount, replay, cancellationToken)
-            || !await TryCollectAsync(LateCommitFilter(afterId, afterTime, afterCommit, window), window.MaxCount, replay, cancellationToken))
+            || !await TryCollectAsync(LateCommitFilter(afterId, afterTime, afterCommit, window), window.MaxCount, replay, cancellationToken)
+            || !await TryCollectLatePublishedAsync(afterId, afterTime, window.MaxCount, replay, cancellationToken))
         {
             return ReplayResult.ResyncFor(ResyncReason.TooMany);
         }
