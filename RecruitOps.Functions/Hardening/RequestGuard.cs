@@ -33,6 +33,22 @@ public sealed partial class RequestGuard(
             Log.BadRequest(logger, ex.StatusCode);
             await TypedResults.Problem(ex.Message, statusCode: ex.StatusCode, title: "Bad request").ExecuteAsync(context);
         }
+        catch (Exception ex) when (!context.Response.HasStarted && DependencyOutage.Matches(ex))
+        {
+            Log.DependencyUnavailable(logger, ex);
+            context.Response.Headers.RetryAfter = "5";
+            await TypedResults.Problem(
+                "Storage or messaging is not reachable right now; nothing was recorded. Try again shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable").ExecuteAsync(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            // The last resort, so even a bug answers problem+json; the log has the exception, the client does not.
+            Log.Unhandled(logger, ex);
+            await TypedResults.Problem(
+                "Something went wrong on our side.", statusCode: StatusCodes.Status500InternalServerError,
+                title: "Internal server error").ExecuteAsync(context);
+        }
     }
 
     private async Task<IResult?> RefusalAsync(HttpContext context)
@@ -71,5 +87,11 @@ public sealed partial class RequestGuard(
 
         [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Request refused by a server limit ({StatusCode})")]
         public static partial void BadRequest(ILogger logger, int statusCode);
+
+        [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "A dependency is unavailable; answered 503")]
+        public static partial void DependencyUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 6104, Level = LogLevel.Error, Message = "Unhandled exception; answered 500")]
+        public static partial void Unhandled(ILogger logger, Exception exception);
     }
 }

@@ -240,9 +240,9 @@ public sealed partial class TableOperationStore(
 
             return true;
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException || DependencyOutage.Matches(ex))
         {
-            Log.StorageUnreachable(logger, ex.Status, ex.ErrorCode);
+            Log.StorageUnreachable(logger, (ex as RequestFailedException)?.Status ?? 0, (ex as RequestFailedException)?.ErrorCode);
             return false;
         }
     }
