@@ -81,6 +81,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
             // The longest lifetime the app allows, so no stream ends (and resumes) in the middle of a measurement.
             ["Stream:LifetimeSeconds"] = "220",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The benchmark is one caller opening thousands of streams: it measures the app, not the per-caller
+            // limiter. Measure with limits on by passing --app-setting RateLimit:Enabled=true.
+            ["RateLimit:Enabled"] = "false",
         };
         foreach (var (name, value) in settings.AppSettings)
         {

@@ -1,73 +1,75 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using RecruitOps.Operations;
 
 namespace RecruitOps.Auth;
 
-/// <summary>Validates the JWT the existing app issues, from its cookie or an Authorization: Bearer header.</summary>
-public sealed class JwtRequestAuthenticator(IOptions<AuthOptions> options, SigningKeyProvider keys) : IRequestAuthenticator
+/// <summary>
+/// Authenticates the caller (<see cref="CallerIdentifier"/>), checks the double-submit CSRF header on cookie-borne
+/// writes, and authorizes by role. Order matters: 401 before anything else, so a refusal never hints at roles.
+/// </summary>
+public sealed class JwtRequestAuthenticator(IOptions<AuthOptions> options, CallerIdentifier identifier) : IRequestAuthenticator
 {
-    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    public const string CsrfHeaderName = "X-CSRF-TOKEN";
+    public const int MaxNameLength = OperationLimits.MaxRecruitNameLength;
+    public const int MaxSubjectLength = 128;
 
     public async ValueTask<AuthResult> AuthenticateAsync(HttpRequest request, AccessLevel level, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var token = ReadToken(request, settings.CookieName);
-        if (token is null)
+        var caller = await identifier.IdentifyAsync(request.HttpContext, cancellationToken);
+        if (caller.Source == TokenSource.None)
         {
-            return AuthResult.Fail(Problems.Unauthorized("Sign in: no access token was sent."));
+            return AuthResult.Fail(AuthProblems.MissingToken());
         }
 
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        if (caller.Check.Failure == TokenFailure.AuthorityUnavailable)
         {
-            IssuerSigningKey = keys.Key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = settings.Issuer is not null,
-            ValidIssuer = settings.Issuer,
-            ValidateAudience = settings.Audience is not null,
-            ValidAudience = settings.Audience,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            NameClaimType = settings.NameClaim,
-            RoleClaimType = settings.RoleClaim,
-        });
-        if (!result.IsValid)
-        {
-            return AuthResult.Fail(Problems.Unauthorized("The access token is not valid or has expired."));
+            return AuthResult.Fail(AuthProblems.AuthorityUnavailable());
         }
 
-        var identity = result.ClaimsIdentity;
-        var actor = new Actor(
-            identity.FindFirst(settings.SubjectClaim)?.Value ?? string.Empty,
-            identity.FindFirst(settings.NameClaim)?.Value ?? string.Empty,
-            identity.FindFirst(settings.RoleClaim)?.Value ?? string.Empty);
-        if (actor.Sub.Length == 0)
+        if (!caller.IsValid)
         {
-            return AuthResult.Fail(Problems.Unauthorized("The access token names no subject."));
+            return AuthResult.Fail(AuthProblems.InvalidToken("The access token is not valid or has expired."));
         }
 
-        var allowed = level == AccessLevel.Read ? settings.ReaderRoles : settings.WriterRoles;
-        if (!identity.FindAll(settings.RoleClaim).Any(claim => allowed.Contains(claim.Value, StringComparer.Ordinal)))
+        var identity = caller.Check.Identity!;
+        if (ActorClaims.Problem(identity, settings) is { } claimProblem)
         {
-            return AuthResult.Fail(Problems.Forbidden($"This needs one of the roles: {string.Join(", ", allowed)}."));
+            return AuthResult.Fail(AuthProblems.InvalidToken(claimProblem));
         }
 
-        return new AuthResult(actor, null, result.SecurityToken.ValidTo);
+        if (caller.Source == TokenSource.Cookie && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) &&
+            !CsrfMatches(request, identity.FindFirst(settings.CsrfClaim)?.Value))
+        {
+            return AuthResult.Fail(AuthProblems.Forbidden(
+                $"A cookie-authenticated {request.Method} must carry the {CsrfHeaderName} header from sign-in."));
+        }
+
+        var allowed = level == AccessLevel.Read ? settings.Readers : settings.Writers;
+        var role = identity.FindAll(settings.RoleClaim)
+            .Select(claim => claim.Value)
+            .FirstOrDefault(value => allowed.Contains(value, StringComparer.Ordinal));
+        if (role is null)
+        {
+            return AuthResult.Fail(AuthProblems.Forbidden($"This needs one of the roles: {string.Join(", ", allowed)}."));
+        }
+
+        return new AuthResult(ActorClaims.ToActor(identity, settings, role), null, caller.Check.ExpiresAt);
     }
 
-    private static string? ReadToken(HttpRequest request, string cookieName)
+    /// <summary>Constant-time, so the header cannot be guessed a byte at a time from response timing.</summary>
+    internal static bool CsrfMatches(HttpRequest request, string? expected)
     {
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var sent = request.Headers[CsrfHeaderName];
+        if (string.IsNullOrEmpty(expected) || sent.Count != 1 || string.IsNullOrEmpty(sent[0]))
         {
-            return header["Bearer ".Length..].Trim();
+            return false;
         }
 
-        return request.Cookies.TryGetValue(cookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent[0]!), Encoding.UTF8.GetBytes(expected));
     }
 }

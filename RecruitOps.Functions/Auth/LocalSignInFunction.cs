@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -10,8 +11,10 @@ using RecruitOps.Operations;
 namespace RecruitOps.Auth;
 
 /// <summary>
-/// Local runs only (<c>Auth:LocalSignInEnabled</c>): mints a short-lived token for any user and role, so a newcomer
-/// can use the page and the replay command without the app that normally issues tokens. 404 when disabled.
+/// Local runs only (<c>Auth:LocalSignInEnabled</c>, refused at start in Production): mints a short-lived token for
+/// any user and a configured role, so a newcomer can use the page and the replay command without the app that
+/// normally issues tokens. The token is set as the HttpOnly cookie and also returned, with its CSRF value, for
+/// callers that prefer the Authorization header. 404 when disabled.
 /// </summary>
 public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKeyProvider keys, TimeProvider timeProvider)
 {
@@ -23,25 +26,41 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.LocalSignInEnabled)
+        if (!settings.LocalSignInEnabled || keys.Key is null)
         {
             return Problems.NotFound("Local sign-in is turned off.");
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
-        var sub = form?["sub"].ToString() ?? request.Query["sub"].ToString();
-        var role = form?["role"].ToString() ?? request.Query["role"].ToString();
-        var name = form?["name"].ToString() ?? request.Query["name"].ToString();
+        var fields = await ReadFieldsAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return Problems.UnsupportedMediaType("Send sub, name and role as application/x-www-form-urlencoded.");
+        }
+
+        var (sub, name, role) = fields.Value;
+        var roles = settings.Readers.Union(settings.Writers, StringComparer.Ordinal).ToList();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!RequestFields.IsKey(sub))
         {
-            return Problems.Invalid("sub", "Use 1 to 64 of the characters A-Z a-z 0-9 _ -.");
+            errors["sub"] = ["Use 1 to 64 of the characters A-Z a-z 0-9 _ -."];
         }
 
-        if (!RequestFields.IsKey(role))
+        if (!roles.Contains(role, StringComparer.Ordinal))
         {
-            return Problems.Invalid("role", "Use 1 to 64 of the characters A-Z a-z 0-9 _ -.");
+            errors["role"] = [$"Must be one of: {string.Join(", ", roles)}."];
         }
 
+        if (TextRules.Problem(name, allowLineBreaks: false) is not null ||
+            TextRules.CountCharacters(name.Trim()) > JwtRequestAuthenticator.MaxNameLength)
+        {
+            errors["name"] = [$"At most {JwtRequestAuthenticator.MaxNameLength} characters, with no control characters."];
+        }
+
+        return errors.Count > 0 ? Problems.Invalid(errors) : Issue(request, settings, sub, name.Trim(), role);
+    }
+
+    private Ok<LocalToken> Issue(HttpRequest request, AuthOptions settings, string sub, string name, string role)
+    {
         var now = timeProvider.GetUtcNow();
         var csrf = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -49,9 +68,9 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
             Subject = new ClaimsIdentity(
             [
                 new Claim(settings.SubjectClaim, sub),
-                new Claim(settings.NameClaim, string.IsNullOrWhiteSpace(name) ? sub : name.Trim()),
+                new Claim(settings.NameClaim, name.Length == 0 ? sub : name),
                 new Claim(settings.RoleClaim, role),
-                new Claim("csrf", csrf),
+                new Claim(settings.CsrfClaim, csrf),
             ]),
             Issuer = settings.Issuer,
             Audience = settings.Audience,
@@ -71,6 +90,30 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
         });
         return TypedResults.Ok(new LocalToken(token, csrf, now + TokenLifetime));
     }
-}
 
-public sealed record LocalToken(string AccessToken, string Csrf, DateTimeOffset ExpiresAt);
+    /// <summary>A form body (as the page and the replay command send), or the query string when there is no body.</summary>
+    private static async Task<(string Sub, string Name, string Role)?> ReadFieldsAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(cancellationToken);
+                return (form["sub"].ToString(), form["name"].ToString(), form["role"].ToString());
+            }
+            catch (InvalidDataException)
+            {
+                // Form limits exceeded or a malformed multipart body: the caller's mistake, answered as such.
+                return ("", "", "");
+            }
+        }
+
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            return null;
+        }
+
+        return (request.Query["sub"].ToString(), request.Query["name"].ToString(), request.Query["role"].ToString());
+    }
+}

@@ -6,8 +6,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace RecruitOps.Auth;
 
 /// <summary>
-/// The HS256 key. With local sign-in enabled and no key configured, a random key is made at start: local tokens
-/// then last as long as the process, and no key ever needs to be written down.
+/// The HS256 key, as UTF-8 bytes of <c>Auth:SigningKey</c> (as the existing app uses its secret). With local sign-in
+/// enabled and no key configured, a random key is made at start: local tokens then last as long as the process, and
+/// no key ever needs to be written down. With only an OpenID Connect authority there is no shared key at all, so
+/// HS256 tokens are refused outright. <see cref="AuthOptionsValidator"/> refuses every other case at start.
 /// </summary>
 public sealed class SigningKeyProvider
 {
@@ -15,10 +17,17 @@ public sealed class SigningKeyProvider
 
     public SigningKeyProvider(IOptions<AuthOptions> options)
     {
-        var configured = options.Value.SigningKey;
-        var bytes = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetBytes(MinimumKeyBytes) : Encoding.UTF8.GetBytes(configured);
-        Key = new SymmetricSecurityKey(bytes);
+        var settings = options.Value;
+        if (!string.IsNullOrEmpty(settings.SigningKey))
+        {
+            Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.SigningKey));
+        }
+        else if (settings.LocalSignInEnabled)
+        {
+            Key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(MinimumKeyBytes));
+        }
     }
 
-    public SymmetricSecurityKey Key { get; }
+    /// <summary>Null when only an OpenID Connect authority is trusted.</summary>
+    public SymmetricSecurityKey? Key { get; }
 }

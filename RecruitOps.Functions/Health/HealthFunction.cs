@@ -5,16 +5,21 @@ using RecruitOps.Streaming;
 
 namespace RecruitOps.Health;
 
-/// <summary>Anonymous health probe: storage reachability and the relay's state. 503 when storage does not answer.</summary>
+/// <summary>
+/// Anonymous health probe: storage reachability and this instance's relay. 503 when storage does not answer. Reveals
+/// counts only, never ids or payloads.
+/// </summary>
 public sealed class HealthFunction(IOperationStore store, OperationRelay relay)
 {
+    private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
+
     [Function(nameof(Health))]
     public async Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        timeout.CancelAfter(StorageTimeout);
         bool storageReachable;
         try
         {
@@ -28,13 +33,8 @@ public sealed class HealthFunction(IOperationStore store, OperationRelay relay)
         var report = new HealthReport(
             storageReachable ? "healthy" : "unhealthy",
             new StorageHealth(storageReachable),
-            new RelayHealth(relay.SubscriberCount, relay.ClosedForBacklog, relay.Delivered));
+            new RelayHealth(relay.SubscriberCount, relay.ClosedForBacklog, relay.ResyncsServed, relay.ReplaysServed, relay.Delivered));
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Json(report, statusCode: storageReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
-
-public sealed record HealthReport(string Status, StorageHealth Storage, RelayHealth Relay);
-
-public sealed record StorageHealth(bool Reachable);
-
-public sealed record RelayHealth(int Subscribers, long ClosedForBacklog, long Delivered);

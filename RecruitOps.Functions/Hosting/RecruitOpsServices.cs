@@ -3,7 +3,9 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RecruitOps.Auth;
+using RecruitOps.Hardening;
 using RecruitOps.Messaging;
 using RecruitOps.Operations;
 using RecruitOps.Streaming;
@@ -19,7 +21,8 @@ public static class RecruitOpsServices
         services
             .AddOperationStore(configuration)
             .AddEventRelay()
-            .AddRequestAuthentication();
+            .AddRequestAuthentication()
+            .AddRequestHardening();
 
     public static IServiceCollection AddOperationStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,14 +54,22 @@ public static class RecruitOpsServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OperationRelay>();
-        services.TryAddSingleton<IOperationPublisher, InProcessPublisher>();
+        // The Service Bus topic when ServiceBus is configured, else the in-process relay (decided on first use).
+        services.AddServiceBusTransport();
         return services;
     }
 
     public static IServiceCollection AddRequestAuthentication(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddHttpClient(nameof(AccessTokenValidator));
         services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<CallerIdentifier>();
         services.AddSingleton<IRequestAuthenticator, JwtRequestAuthenticator>();
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RecruitOps.Hardening;
 using RecruitOps.Messaging;
 
 namespace RecruitOps.Hosting;
@@ -45,6 +46,7 @@ public static class StandaloneHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestGuard();
         app.MapHttpFunctions(typeof(StandaloneHost).Assembly, ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
         return app;
     }

@@ -18,8 +18,9 @@ public sealed partial class OutboxSweepService(OutboxSweeper sweeper, TimeProvid
             {
                 await sweeper.SweepAsync(stoppingToken);
             }
-            catch (Azure.RequestFailedException ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Never let an outage stop the host (a BackgroundService that throws does): the marks wait in storage.
                 Log.SweepFailed(logger, ex);
             }
         }

@@ -5,7 +5,8 @@ namespace RecruitOps.Messaging;
 
 /// <summary>
 /// Publishes operations whose outbox mark is still set: the publish after recording failed, or the instance stopped
-/// between storing and publishing. Waits a grace period first so it does not race an in-flight publish.
+/// between storing and publishing. Waits a grace period first so it does not race an in-flight publish. Such a publish
+/// is late, so the recorder indexes it first; the sweeper also trims that index (docs/servicebus.md).
 /// </summary>
 public sealed partial class OutboxSweeper(
     IOperationStore store,
@@ -34,6 +35,12 @@ public sealed partial class OutboxSweeper(
             Log.Swept(logger, published, pending.Count);
         }
 
+        var expired = await store.DeleteLatePublishedBeforeAsync(timeProvider.GetUtcNow() - LatePublishing.Retention, cancellationToken);
+        if (expired > 0)
+        {
+            Log.LateIndexTrimmed(logger, expired);
+        }
+
         return published;
     }
 
@@ -41,5 +48,8 @@ public sealed partial class OutboxSweeper(
     {
         [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Outbox sweep published {Published} of {Pending} late operations")]
         public static partial void Swept(ILogger logger, int published, int pending);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Removed {Count} expired late-publish index rows")]
+        public static partial void LateIndexTrimmed(ILogger logger, int count);
     }
 }

@@ -58,65 +58,70 @@ internal static class ChangeListReader
 
         string? field = null;
         JsonElement? from = null, to = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var failed = false;
         foreach (var property in item.EnumerateObject())
         {
-            var propertyPath = $"{path}.{property.Name}";
-            switch (property.Name)
+            if (!TextRules.TryGetName(property, out var name))
             {
-                case "field" when field is null:
+                failed = Fail(path, $"A member name {TextRules.NotUnicode}", errors);
+                continue;
+            }
+
+            var propertyPath = $"{path}.{name}";
+            if (!seen.Add(name))
+            {
+                // Reported even when the first copy was valid: which copy "wins" differs between JSON parsers.
+                failed = Fail(propertyPath, "The field appears more than once.", errors, replace: true);
+                continue;
+            }
+
+            switch (name)
+            {
+                case "field":
                     field = ReadField(propertyPath, property.Value, errors);
                     failed |= field is null;
                     break;
-                case "from" when from is null:
-                case "to" when to is null:
-                    var value = ReadScalar(propertyPath, property.Value, errors);
-                    failed |= value is null;
-                    if (property.NameEquals("from"))
-                    {
-                        from = value;
-                    }
-                    else
-                    {
-                        to = value;
-                    }
-
+                case "from":
+                    from = ReadScalar(propertyPath, property.Value, errors);
+                    failed |= from is null;
                     break;
-                case "field" or "from" or "to":
-                    failed = errors.TryAdd(propertyPath, ["The field appears more than once."]);
+                case "to":
+                    to = ReadScalar(propertyPath, property.Value, errors);
+                    failed |= to is null;
                     break;
                 default:
-                    failed = errors.TryAdd(propertyPath, ["This field is not part of the contract."]);
+                    failed = Fail(propertyPath, "This field is not part of the contract.", errors);
                     break;
             }
         }
 
-        failed |= Require(path, "field", field is not null || errors.ContainsKey($"{path}.field"), errors);
-        failed |= Require(path, "from", from is not null || errors.ContainsKey($"{path}.from"), errors);
-        failed |= Require(path, "to", to is not null || errors.ContainsKey($"{path}.to"), errors);
+        failed |= Require(path, "field", seen, errors);
+        failed |= Require(path, "from", seen, errors);
+        failed |= Require(path, "to", seen, errors);
         return failed || field is null || from is null || to is null ? null : new OperationChange(field, from.Value, to.Value);
     }
 
-    private static bool Require(string path, string name, bool present, Dictionary<string, string[]> errors) =>
-        !present && errors.TryAdd($"{path}.{name}", ["The field is required (use null for no value)."]);
+    private static bool Require(string path, string name, HashSet<string> seen, Dictionary<string, string[]> errors) =>
+        !seen.Contains(name) && Fail($"{path}.{name}", "The field is required (use null for no value).", errors);
 
     private static string? ReadField(string path, JsonElement value, Dictionary<string, string[]> errors)
     {
-        if (value.ValueKind != JsonValueKind.String || !TryGetText(value, out var field))
+        if (value.ValueKind != JsonValueKind.String || !TextRules.TryGetText(value, out var field))
         {
-            errors.TryAdd(path, ["Must be a string of 1 to 64 characters."]);
+            Fail(path, $"Must be a string of 1 to {OperationLimits.MaxFieldLength} characters.", errors);
             return null;
         }
 
-        if (OperationRequestParser.TextProblem(field, allowLineBreaks: false) is { } problem)
+        if (TextRules.Problem(field, allowLineBreaks: false) is { } problem)
         {
-            errors.TryAdd(path, [$"The text {problem}."]);
+            Fail(path, $"The text {problem}.", errors);
             return null;
         }
 
-        if (field.Length == 0 || OperationRequestParser.CountCharacters(field) > OperationLimits.MaxFieldLength)
+        if (field.Length == 0 || TextRules.CountCharacters(field) > OperationLimits.MaxFieldLength)
         {
-            errors.TryAdd(path, [$"Must be 1 to {OperationLimits.MaxFieldLength} characters."]);
+            Fail(path, $"Must be 1 to {OperationLimits.MaxFieldLength} characters.", errors);
             return null;
         }
 
@@ -125,40 +130,55 @@ internal static class ChangeListReader
 
     private static JsonElement? ReadScalar(string path, JsonElement value, Dictionary<string, string[]> errors)
     {
-        switch (value.ValueKind)
+        var problem = value.ValueKind switch
         {
-            case JsonValueKind.Object or JsonValueKind.Array:
-                errors.TryAdd(path, [$"Must be a JSON scalar (string, number, boolean or null), not {RequestFields.Describe(value.ValueKind)}."]);
-                return null;
-            case JsonValueKind.String when !TryGetText(value, out var text):
-                errors.TryAdd(path, ["The text must be valid Unicode (it contains a lone surrogate)."]);
-                return null;
-            case JsonValueKind.String when OperationRequestParser.TextProblem(value.GetString()!, allowLineBreaks: true) is { } problem:
-                errors.TryAdd(path, [$"The text {problem}."]);
-                return null;
-            case JsonValueKind.String when OperationRequestParser.CountCharacters(value.GetString()!) > OperationLimits.MaxChangeValueLength:
-                errors.TryAdd(path, [$"At most {OperationLimits.MaxChangeValueLength} characters."]);
-                return null;
-            default:
-                return value.Clone();
+            JsonValueKind.Object or JsonValueKind.Array =>
+                $"Must be a JSON scalar (string, number, boolean or null), not {RequestFields.Describe(value.ValueKind)}.",
+            // 1e400 is valid JSON, but JavaScript (the page) reads it as Infinity: the audit trail would show a
+            // value nobody sent. Every finite double is kept exactly as written.
+            JsonValueKind.Number when !value.TryGetDouble(out var number) || !double.IsFinite(number) =>
+                "Must be a number a 64-bit float can hold (about ±1.8e308).",
+            JsonValueKind.String => StringProblem(value),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            Fail(path, problem, errors);
+            return null;
         }
+
+        return value.Clone();
     }
 
-    /// <summary>
-    /// Reads a JSON string without throwing on an escaped lone surrogate (<c>"\ud800"</c>), which
-    /// System.Text.Json refuses to turn into a .NET string.
-    /// </summary>
-    internal static bool TryGetText(JsonElement element, out string text)
+    private static string? StringProblem(JsonElement value)
     {
-        try
+        if (!TextRules.TryGetText(value, out var text))
         {
-            text = element.GetString() ?? string.Empty;
-            return true;
+            return $"The text {TextRules.NotUnicode}";
         }
-        catch (InvalidOperationException)
+
+        if (TextRules.Problem(text, allowLineBreaks: true) is { } problem)
         {
-            text = string.Empty;
-            return false;
+            return $"The text {problem}.";
         }
+
+        return TextRules.CountCharacters(text) > OperationLimits.MaxChangeValueLength
+            ? $"At most {OperationLimits.MaxChangeValueLength} characters."
+            : null;
+    }
+
+    /// <summary>Records the first problem of a path (or replaces it) and returns true, so callers can write <c>failed = Fail(...)</c>.</summary>
+    private static bool Fail(string path, string message, Dictionary<string, string[]> errors, bool replace = false)
+    {
+        if (replace)
+        {
+            errors[path] = [message];
+        }
+        else
+        {
+            errors.TryAdd(path, [message]);
+        }
+
+        return true;
     }
 }

@@ -37,7 +37,7 @@ public sealed class OperationFunctions(
         var result = await recorder.RecordAsync(draft, auth.Actor!, cancellationToken);
         return result.Outcome switch
         {
-            RecordOutcome.Created => TypedResults.Created(LocationOf(result.Operation!), result.Operation),
+            RecordOutcome.Created => TypedResults.Created(LocationOf(request, result.Operation!), result.Operation),
             RecordOutcome.AlreadyRecorded => TypedResults.Ok(result.Operation),
             _ => Problems.Conflict($"The operationId '{draft.OperationId}' was already used for a different operation."),
         };
@@ -92,7 +92,9 @@ public sealed class OperationFunctions(
             : Problems.NotFound($"No operation has the id {id}.");
     }
 
-    internal static string LocationOf(Operation operation) => $"/api/recruits/operations/{operation.Id}";
+    /// <summary>Built from the request's own path, so it stays right whatever route prefix host.json sets.</summary>
+    internal static string LocationOf(HttpRequest request, Operation operation) =>
+        $"{request.PathBase}{request.Path.Value?.TrimEnd('/')}/{operation.Id}";
 
     private static (PageRequest? Page, Dictionary<string, string[]> Errors) ReadPageRequest(IQueryCollection query)
     {

@@ -66,7 +66,11 @@ public static class OperationId
     public const int Length = 26;
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static readonly System.Buffers.SearchValues<char> AlphabetValues = System.Buffers.SearchValues.Create(Alphabet);
-    private const long MaxMilliseconds = (1L << 48) - 1;
+    /// <summary>
+    /// The end of year 9999: 48 bits reach further, but <see cref="DateTimeOffset"/> does not, and an id past it
+    /// (<c>7ZZZ…</c>, which anyone can type into a URL) must be invalid rather than throw while decoding.
+    /// </summary>
+    private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     public static string Format(long milliseconds, UInt128 random)
     {

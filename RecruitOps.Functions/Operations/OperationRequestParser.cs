@@ -6,10 +6,12 @@ namespace RecruitOps.Operations;
 /// <summary>
 /// Reads and validates the body of a record request against the contract, naming every failing field.
 /// Works on a <see cref="JsonDocument"/> rather than model binding so that unknown fields, wrong types and invalid
-/// text each get a precise message instead of a serializer exception.
+/// text each get a precise message instead of a serializer exception. The text policy is <see cref="TextRules"/>.
 /// </summary>
 public static class OperationRequestParser
 {
+    // The contract nests three deep (body, changes, one change); anything past 8 is not an operation. Comments and
+    // trailing commas stay disallowed (the defaults): the body is data for an audit trail, not a config file.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
     public static OperationDraft? Parse(ReadOnlyMemory<byte> body, out Dictionary<string, string[]> errors)
@@ -96,38 +98,4 @@ public static class OperationRequestParser
         ex.LineNumber is { } line && ex.BytePositionInLine is { } position
             ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {position + 1}")
             : "unreadable input";
-
-    internal static string? TextProblem(string value, bool allowLineBreaks)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                return "must be valid Unicode text (it contains a lone surrogate)";
-            }
-
-            if (allowLineBreaks && c is '\n' or '\r' or '\t')
-            {
-                continue;
-            }
-
-            if (char.IsControl(c))
-            {
-                return allowLineBreaks
-                    ? "must not contain control characters other than tab and line breaks"
-                    : "must not contain control characters or line breaks";
-            }
-        }
-
-        return null;
-    }
-
-    internal static int CountCharacters(string value) => value.EnumerateRunes().Count();
 }

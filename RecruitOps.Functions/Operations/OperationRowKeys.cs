@@ -10,6 +10,7 @@ namespace RecruitOps.Operations;
 /// <item><term><c>r|{recruitId}|{inverted id}</c></term><description>one recruit's operations, newest first</description></item>
 /// <item><term><c>k|{operationId}</c></term><description>idempotency key → id and content hash</description></item>
 /// <item><term><c>o|{id}</c></term><description>outbox: recorded but not yet confirmed published, oldest first</description></item>
+/// <item><term><c>l|{publish ms}|{id}</c></term><description>late-publish index: a copy of each operation published late, by publish time (docs/servicebus.md)</description></item>
 /// </list>
 /// </summary>
 public static class OperationRowKeys
@@ -18,6 +19,7 @@ public static class OperationRowKeys
     public const string TimelinePrefix = "t|";
     public const string KeyPrefix = "k|";
     public const string OutboxPrefix = "o|";
+    public const string LatePrefix = "l|";
 
     public static string Timeline(string id) => TimelinePrefix + OperationId.Invert(id);
 
@@ -28,6 +30,13 @@ public static class OperationRowKeys
     public static string Key(string operationId) => KeyPrefix + operationId;
 
     public static string Outbox(string id) => OutboxPrefix + id;
+
+    /// <summary>A late-publish row: fixed-width Unix milliseconds sort as text in time order.</summary>
+    public static string Late(DateTimeOffset publishedAt, string id) => LateAt(publishedAt) + "|" + id;
+
+    /// <summary>The lower bound of every late-publish row at or after <paramref name="time"/>.</summary>
+    public static string LateAt(DateTimeOffset time) =>
+        LatePrefix + time.ToUnixTimeMilliseconds().ToString("D15", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The first string after every key that starts with <paramref name="prefix"/>.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

@@ -20,14 +20,19 @@ internal sealed class RequestFields
         _errors = errors;
         foreach (var property in root.EnumerateObject())
         {
-            if (!_values.TryAdd(property.Name, property.Value))
+            if (!TextRules.TryGetName(property, out var name))
             {
-                Fail(property.Name, "The field appears more than once.");
+                Fail("body", $"A member name {TextRules.NotUnicode}");
+            }
+            else if (!_values.TryAdd(name, property.Value))
+            {
+                _errors[name] = ["The field appears more than once."];
             }
         }
     }
 
-    public bool Has(string name) => _values.ContainsKey(name);
+    /// <summary>True when the field is present with a value: <c>null</c> means the same as leaving a field out.</summary>
+    public bool Has(string name) => _values.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null;
 
     public void RejectUnknown()
     {
@@ -60,12 +65,12 @@ internal sealed class RequestFields
             return null;
         }
 
-        if (OperationRequestParser.TextProblem(value, allowLineBreaks) is { } problem)
+        if (TextRules.Problem(value, allowLineBreaks) is { } problem)
         {
             return Fail(name, $"The text {problem}.");
         }
 
-        if (OperationRequestParser.CountCharacters(value) > maxCharacters)
+        if (TextRules.CountCharacters(value) > maxCharacters)
         {
             return Fail(name, $"At most {maxCharacters} characters.");
         }
@@ -84,7 +89,7 @@ internal sealed class RequestFields
     }
 
     public IReadOnlyList<OperationChange>? Changes(string name) =>
-        _values.TryGetValue(name, out var element) ? ChangeListReader.Read(name, element, _errors) : null;
+        Has(name) ? ChangeListReader.Read(name, _values[name], _errors) : null;
 
     internal static bool IsKey(string value) =>
         value.Length is >= 1 and <= OperationLimits.MaxKeyLength &&
@@ -96,7 +101,7 @@ internal sealed class RequestFields
     private bool TryGetString(string name, bool required, out string value)
     {
         value = string.Empty;
-        if (!_values.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        if (!Has(name))
         {
             if (required)
             {
@@ -106,15 +111,16 @@ internal sealed class RequestFields
             return false;
         }
 
+        var element = _values[name];
         if (element.ValueKind != JsonValueKind.String)
         {
             Fail(name, $"Must be a string, not {Describe(element.ValueKind)}.");
             return false;
         }
 
-        if (!ChangeListReader.TryGetText(element, out value))
+        if (!TextRules.TryGetText(element, out value))
         {
-            Fail(name, "The text must be valid Unicode (it contains a lone surrogate).");
+            Fail(name, $"The text {TextRules.NotUnicode}");
             return false;
         }
 

@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace RecruitOps.Page;
 
 /// <summary>
-/// Serves the live list page and its script and styles, embedded in the assembly so both hosts serve the same bytes
+/// Serves the live list page and its modules and styles, embedded in the assembly so both hosts serve the same bytes
 /// with no file-system layout to get wrong. The page shell is public; its data calls authenticate.
 /// </summary>
 public sealed class PageFunction
@@ -24,6 +24,12 @@ public sealed class PageFunction
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "recruits/page/{asset?}")] HttpRequest request,
         string? asset)
     {
+        // The page links its files relative to ".../recruits/page", which a trailing slash would shift by a level.
+        if (string.IsNullOrEmpty(asset) && request.Path.Value?.EndsWith('/') == true)
+        {
+            return TypedResults.Redirect(request.PathBase + request.Path.Value.TrimEnd('/') + request.QueryString);
+        }
+
         var name = string.IsNullOrEmpty(asset) ? "index.html" : asset;
         if (!Assets.Contains(name))
         {
@@ -32,6 +38,7 @@ public sealed class PageFunction
 
         var stream = Assembly.GetManifestResourceStream(ResourcePrefix + name)!;
         ContentTypes.TryGetContentType(name, out var contentType);
+        // The content security policy and nosniff come from the request guard, for every response of the app.
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Stream(stream, contentType ?? "application/octet-stream");
     }

@@ -24,7 +24,7 @@ public sealed class EventStreamWriter
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         // Compression buffers output until a block fills; an event must reach the browser as soon as it is written.
         response.Headers.ContentEncoding = "identity";

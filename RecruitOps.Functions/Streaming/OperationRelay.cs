@@ -7,19 +7,28 @@ namespace RecruitOps.Streaming;
 
 /// <summary>
 /// Fans operations out to the streams open on this instance. Delivery never blocks the caller: each subscriber has
-/// a bounded mailbox and is cut off, not waited for, when it falls behind.
+/// a bounded mailbox and is cut off, not waited for, when it falls behind. Also keeps the per-instance stream counts
+/// the health endpoint reports.
 /// </summary>
 public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILogger<OperationRelay> logger)
 {
     private ImmutableArray<RelaySubscription> _subscribers = [];
     private long _closedForBacklog;
     private long _delivered;
+    private long _replaysServed;
+    private long _resyncsServed;
 
     public int SubscriberCount => _subscribers.Length;
 
     public long ClosedForBacklog => Interlocked.Read(ref _closedForBacklog);
 
     public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Resuming streams that were sent a replay (possibly empty).</summary>
+    public long ReplaysServed => Interlocked.Read(ref _replaysServed);
+
+    /// <summary>Resuming streams that were told to reload the history instead.</summary>
+    public long ResyncsServed => Interlocked.Read(ref _resyncsServed);
 
     /// <summary>Raised when the subscriber count changes from zero to one or back (used to start or stop receiving).</summary>
     public event Action<int>? SubscriberCountChanged;
@@ -32,23 +41,31 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
         return subscription;
     }
 
+    /// <summary>Offers the operation to every subscriber without waiting for any of them.</summary>
     public void Deliver(Operation operation)
     {
         var operationEvent = new OperationEvent(operation);
+        var delivered = 0;
         foreach (var subscriber in _subscribers)
         {
-            if (subscriber.TryDeliver(operationEvent))
+            if (subscriber.TryDeliver(operationEvent, out var overflowedNow))
             {
-                Interlocked.Increment(ref _delivered);
+                delivered++;
             }
-            else if (subscriber.Overflowed)
+            else if (overflowedNow)
             {
                 Interlocked.Increment(ref _closedForBacklog);
                 Log.BacklogFull(logger, operation.Id, options.Value.BacklogCapacity);
                 Remove(subscriber);
             }
         }
+
+        Interlocked.Add(ref _delivered, delivered);
     }
+
+    internal void CountReplay() => Interlocked.Increment(ref _replaysServed);
+
+    internal void CountResync() => Interlocked.Increment(ref _resyncsServed);
 
     internal void Remove(RelaySubscription subscription)
     {

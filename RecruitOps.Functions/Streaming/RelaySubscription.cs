@@ -8,8 +8,15 @@ namespace RecruitOps.Streaming;
 /// </summary>
 public sealed class RelaySubscription : IDisposable
 {
+    private const int Open = 0;
+    private const int OverflowedState = 1;
+    private const int Disposed = 2;
+
     private readonly Channel<OperationEvent> _channel;
     private readonly OperationRelay _relay;
+    // Never disposed: it has no timer, and a publisher may still be cancelling it when the stream lets go.
+    private readonly CancellationTokenSource _closed = new();
+    private int _state;
 
     internal RelaySubscription(OperationRelay relay, int capacity)
     {
@@ -25,24 +32,37 @@ public sealed class RelaySubscription : IDisposable
     public ChannelReader<OperationEvent> Reader => _channel.Reader;
 
     /// <summary>True once the backlog cap was hit; the stream must end so the client resumes from storage.</summary>
-    public bool Overflowed { get; private set; }
+    public bool Overflowed => Volatile.Read(ref _state) == OverflowedState;
 
-    internal bool TryDeliver(OperationEvent operationEvent)
+    /// <summary>
+    /// Cancelled when the backlog cap is hit, so a stream stuck writing to a client that does not read is cut off too,
+    /// not only one waiting for the next event.
+    /// </summary>
+    public CancellationToken Closed => _closed.Token;
+
+    /// <summary>Never blocks: false when the backlog is full, which closes this subscription (once).</summary>
+    internal bool TryDeliver(OperationEvent operationEvent, out bool overflowedNow)
     {
+        overflowedNow = false;
         if (_channel.Writer.TryWrite(operationEvent))
         {
             return true;
         }
 
-        Overflowed = true;
-        _channel.Writer.TryComplete();
+        if (Interlocked.CompareExchange(ref _state, OverflowedState, Open) == Open)
+        {
+            overflowedNow = true;
+            _channel.Writer.TryComplete();
+            // Callbacks run on the thread pool: the stream's cleanup must never run on the publisher's thread.
+            _ = _closed.CancelAsync();
+        }
+
         return false;
     }
 
-    internal void Complete() => _channel.Writer.TryComplete();
-
     public void Dispose()
     {
+        Interlocked.CompareExchange(ref _state, Disposed, Open);
         _channel.Writer.TryComplete();
         _relay.Remove(this);
     }

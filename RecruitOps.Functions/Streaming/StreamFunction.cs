@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
@@ -10,8 +10,9 @@ using RecruitOps.Operations;
 namespace RecruitOps.Streaming;
 
 /// <summary>
-/// The live stream: <c>ready</c>, then a replay of what the client missed (when it resumes), then each new operation
-/// as it is published, with heartbeat comments between, until the stream's lifetime ends or the app stops.
+/// The live stream: <c>ready</c>, then a replay of what the client missed (when it resumes) or <c>resync</c> (which
+/// ends the stream), then each new operation as it is published, with heartbeat comments between, until the stream's lifetime ends, the
+/// caller's token expires, the client falls behind by the backlog cap or the app stops. Contract: docs/streaming.md.
 /// </summary>
 public sealed partial class StreamFunction(
     IRequestAuthenticator authenticator,
@@ -33,133 +34,140 @@ public sealed partial class StreamFunction(
             return auth.Failure;
         }
 
-        var settings = options.Value;
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
-            cancellationToken, request.HttpContext.RequestAborted, lifetime.ApplicationStopping);
-        stopping.CancelAfter(TimeSpan.FromSeconds(settings.LifetimeSeconds));
-        var token = stopping.Token;
-
+        var context = request.HttpContext;
         // Subscribe before reading storage, so nothing published while the replay runs falls between the two.
         using var subscription = relay.Subscribe();
-        var resumeFrom = ResumePoint(request);
-        var newestId = await store.GetNewestIdAsync(token) ?? OperationId.AtTime(timeProvider.GetUtcNow());
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+            cancellationToken, context.RequestAborted, lifetime.ApplicationStopping, subscription.Closed);
+        var (limit, expiryFirst) = Deadline(auth.ExpiresAt);
+        stopping.CancelAfter(limit);
+        var token = stopping.Token;
+        var resumeFrom = ResumePoint.Read(request);
         Log.Connected(logger, resumeFrom is not null, relay.SubscriberCount);
 
+        StreamEnd end;
         try
         {
-            var writer = await EventStreamWriter.StartAsync(request.HttpContext.Response, token);
-            await writer.WriteEventAsync(EventStreamWriter.ReadyEventType, newestId, Json(new ReadyPayload(newestId)), token,
-                retry: TimeSpan.FromMilliseconds(settings.RetryMilliseconds));
-
-            var sent = new HashSet<string>(StringComparer.Ordinal);
-            if (resumeFrom is not null && !await ReplayAsync(writer, resumeFrom, sent, token))
-            {
-                return Results.Empty;
-            }
-
-            await RelayLiveAsync(writer, subscription, sent, auth.ExpiresAt, token);
+            var writer = await EventStreamWriter.StartAsync(context.Response, token);
+            var sent = new SentIds(options.Value.ReplayLimit + options.Value.BacklogCapacity);
+            var opener = new StreamOpener(store, relay, options.Value, timeProvider, logger);
+            end = await opener.OpenAsync(writer, resumeFrom, sent, token)
+                ? await RelayLiveAsync(writer, subscription, sent, token)
+                : StreamEnd.Resync;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Lifetime reached, client gone or app stopping: the client resumes from its last id.
+            end = subscription.Overflowed ? StreamEnd.Backlog
+                : lifetime.ApplicationStopping.IsCancellationRequested ? StreamEnd.AppStopping
+                : context.RequestAborted.IsCancellationRequested || cancellationToken.IsCancellationRequested ? StreamEnd.ClientGone
+                : expiryFirst ? StreamEnd.TokenExpired : StreamEnd.Lifetime;
         }
         catch (IOException)
         {
-            // The client went away mid-write.
+            end = StreamEnd.ClientGone;
+        }
+        catch (RequestFailedException ex)
+        {
+            // Headers are sent; all that is left is to end the stream and let the client resume.
+            Log.StorageFailed(logger, ex.Status, ex.ErrorCode);
+            end = StreamEnd.StorageFailed;
         }
 
-        Log.Ended(logger, subscription.Overflowed);
+        if (end == StreamEnd.Backlog)
+        {
+            // Its writes may be stuck behind full socket buffers; only dropping the connection frees them now.
+            context.Abort();
+        }
+
+        Log.Ended(logger, end);
         return Results.Empty;
     }
 
-    private async Task<bool> ReplayAsync(EventStreamWriter writer, string resumeFrom, HashSet<string> sent, CancellationToken token)
+    /// <summary>The stream's lifetime, cut short by the token's expiry (at the next heartbeat if it already passed).</summary>
+    private (TimeSpan Limit, bool ExpiryFirst) Deadline(DateTimeOffset? expiresAt)
     {
-        var replay = await store.ReadAfterAsync(resumeFrom, options.Value.ReplayLimit, token);
-        if (replay.ResyncRequired)
+        var settings = options.Value;
+        var limit = TimeSpan.FromSeconds(settings.LifetimeSeconds);
+        if (expiresAt is not { } expiry || expiry - timeProvider.GetUtcNow() >= limit)
         {
-            Log.Resync(logger);
-            await writer.WriteEventAsync(EventStreamWriter.ResyncEventType, null, Json(new ResyncPayload("The resume point is unknown or too far back; reload the history.")), token);
-            return false;
+            return (limit, false);
         }
 
-        foreach (var operation in replay.Operations)
-        {
-            var operationEvent = new OperationEvent(operation);
-            await writer.WriteEventAsync(EventStreamWriter.OperationEventType, operation.Id, operationEvent.Utf8Json, token);
-            sent.Add(operation.Id);
-        }
-
-        Log.Resumed(logger, replay.Operations.Count);
-        return true;
+        var untilExpiry = expiry - timeProvider.GetUtcNow();
+        return (untilExpiry > TimeSpan.Zero ? untilExpiry : TimeSpan.FromSeconds(settings.HeartbeatSeconds), true);
     }
 
-    private async Task RelayLiveAsync(
-        EventStreamWriter writer, RelaySubscription subscription, HashSet<string> sent, DateTimeOffset? expiresAt, CancellationToken token)
+    private async Task<StreamEnd> RelayLiveAsync(
+        EventStreamWriter writer, RelaySubscription subscription, SentIds sent, CancellationToken token)
     {
         var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
-        while (!token.IsCancellationRequested)
+        var reader = subscription.Reader;
+        // One timer per quiet period, not per event: CancelAfter moves the pending timer until it fires.
+        var idle = CancellationTokenSource.CreateLinkedTokenSource(token);
+        try
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
-            wait.CancelAfter(heartbeat);
-            bool ready;
-            try
+            while (true)
             {
-                ready = await subscription.Reader.WaitToReadAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!token.IsCancellationRequested)
-            {
-                if (expiresAt is { } expiry && timeProvider.GetUtcNow() >= expiry)
+                idle.CancelAfter(heartbeat);
+                bool more;
+                try
                 {
-                    return;
+                    more = await reader.WaitToReadAsync(idle.Token);
                 }
-
-                await writer.WriteHeartbeatAsync(token);
-                continue;
-            }
-
-            if (!ready)
-            {
-                return;
-            }
-
-            while (subscription.Reader.TryRead(out var operationEvent))
-            {
-                if (sent.Count > 0 && sent.Remove(operationEvent.Id))
+                catch (OperationCanceledException) when (!token.IsCancellationRequested)
                 {
+                    await writer.WriteHeartbeatAsync(token);
+                    idle.Dispose();
+                    idle = CancellationTokenSource.CreateLinkedTokenSource(token);
                     continue;
                 }
 
-                await writer.WriteEventAsync(EventStreamWriter.OperationEventType, operationEvent.Id, operationEvent.Utf8Json, token);
+                if (!more)
+                {
+                    // The relay completes a mailbox only when it overflows.
+                    return StreamEnd.Backlog;
+                }
+
+                while (reader.TryRead(out var operationEvent))
+                {
+                    if (sent.Contains(operationEvent.Id))
+                    {
+                        Log.SkippedDuplicate(logger, operationEvent.Id);
+                        continue;
+                    }
+
+                    if (!sent.TryAdd(operationEvent.Id))
+                    {
+                        return StreamEnd.IdMemoryFull;
+                    }
+
+                    await writer.WriteEventAsync(
+                        EventStreamWriter.OperationEventType, operationEvent.Id, operationEvent.Utf8Json, token);
+                }
             }
         }
-    }
-
-    private static string? ResumePoint(HttpRequest request)
-    {
-        var header = request.Headers["Last-Event-ID"].ToString();
-        if (header.Length > 0)
+        finally
         {
-            return header;
+            idle.Dispose();
         }
-
-        var query = request.Query["lastEventId"].ToString();
-        return query.Length > 0 ? query : null;
     }
-
-    private static byte[] Json<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, OperationJson.Options);
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Stream connected (resuming: {Resuming}); {Subscribers} subscribers on this instance")]
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+            Message = "Stream connected (resuming: {Resuming}); {Subscribers} subscribers on this instance")]
         public static partial void Connected(ILogger logger, bool resuming, int subscribers);
 
-        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Stream resumed with {Count} replayed operations")]
-        public static partial void Resumed(ILogger logger, int count);
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
+            Message = "Stream ended: {Reason}")]
+        public static partial void Ended(ILogger logger, StreamEnd reason);
 
-        [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Stream asked to resync: resume point unknown or beyond the replay limit")]
-        public static partial void Resync(ILogger logger);
+        [LoggerMessage(EventId = 2005, Level = LogLevel.Debug,
+            Message = "Skipped operation {OperationId}: this stream already sent it")]
+        public static partial void SkippedDuplicate(ILogger logger, string operationId);
 
-        [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Stream ended (closed for backlog: {Overflowed})")]
-        public static partial void Ended(ILogger logger, bool overflowed);
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
+            Message = "Stream ended by a storage failure: status {Status}, error {ErrorCode}")]
+        public static partial void StorageFailed(ILogger logger, int status, string? errorCode);
     }
 }

@@ -26,4 +26,22 @@ public sealed class StreamOptions
     /// <summary>The most operations replayed to a resuming client; further back it gets <c>resync</c>.</summary>
     [Range(1, 100_000)]
     public int ReplayLimit { get; set; } = 5_000;
+
+    /// <summary>
+    /// How far before the resume point's id time a replay looks for operations that committed after it (an instance
+    /// whose clock lags, or a slow write). Clock skew between instances must stay below this.
+    /// </summary>
+    [Range(0, 300)]
+    public int ReplayLookbackSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Within the lookback, operations that committed up to this long before the resume point's own row are replayed
+    /// too: they may have been published after the client saw the resume point.
+    /// </summary>
+    [Range(0, 60)]
+    public int ReplayCommitLagSeconds { get; set; } = 5;
+
+    /// <summary>Resume points older than this get <c>resync</c> however few operations followed them.</summary>
+    [Range(1, 10_080)]
+    public int ReplayMaxAgeMinutes { get; set; } = 1_440;
 }

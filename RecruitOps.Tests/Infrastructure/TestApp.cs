@@ -20,10 +20,13 @@ public sealed class TestApp : IAsyncDisposable
 {
     public const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes!";
 
-    private TestApp(WebApplication app, string tableName)
+    private bool _stopped;
+
+    private TestApp(WebApplication app, string tableName, bool ownsTable)
     {
         App = app;
         TableName = tableName;
+        OwnsTable = ownsTable;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -32,6 +35,9 @@ public sealed class TestApp : IAsyncDisposable
     public WebApplication App { get; }
 
     public string TableName { get; }
+
+    /// <summary>False when the table was passed in: whoever created it deletes it.</summary>
+    public bool OwnsTable { get; }
 
     public Uri BaseAddress { get; }
 
@@ -43,10 +49,14 @@ public sealed class TestApp : IAsyncDisposable
     public static string StorageConnectionString =>
         Environment.GetEnvironmentVariable("RECRUITOPS_TEST_STORAGE") is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
 
+    /// <param name="port">0 for a free port; a fixed one to restart an app where its clients expect it.</param>
+    /// <param name="tableName">An existing app's table, to share or take over its operations.</param>
     public static async Task<TestApp> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null,
+        int port = 0, string? tableName = null)
     {
-        var tableName = "t" + Guid.NewGuid().ToString("N")[..20];
+        var ownsTable = tableName is null;
+        tableName ??= "t" + Guid.NewGuid().ToString("N")[..20];
         var values = new Dictionary<string, string?>
         {
             [RecruitOpsServices.StorageConnectionName] = StorageConnectionString,
@@ -59,13 +69,13 @@ public sealed class TestApp : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], builder =>
+        var app = StandaloneHost.Build(["--urls", $"http://127.0.0.1:{port}", "--environment", "Testing"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(values);
             configure?.Invoke(builder);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(app, tableName);
+        return new TestApp(app, tableName, ownsTable);
     }
 
     public static string TokenFor(string role, string sub = "u-test", string name = "Test User", TimeSpan? lifetime = null)
@@ -88,11 +98,28 @@ public sealed class TestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops serving (open streams end, the port is freed) but keeps the table, to simulate an outage.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.StopAsync(CancellationToken.None);
-        await App.DisposeAsync();
+        await StopAsync();
+        if (!OwnsTable)
+        {
+            return;
+        }
+
         var service = new Azure.Data.Tables.TableServiceClient(StorageConnectionString);
         await service.DeleteTableAsync(TableName, CancellationToken.None);
     }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using RecruitOps.Auth;
+
+namespace RecruitOps.Hardening;
+
+/// <summary>
+/// The rules every request passes before its function runs, in one place for both hosts (the standalone host calls
+/// it from ASP.NET Core middleware, the Functions host from worker middleware): security headers, CORS, size
+/// limits and the per-caller rate limit. Authentication and authorization stay in each function.
+/// </summary>
+public sealed partial class RequestGuard(
+    CorsRule cors, CallerIdentifier identifier, CallerRateLimiter limiter, ILogger<RequestGuard> logger)
+{
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        SecurityHeaders.ApplyOnStart(context.Response);
+        cors.Apply(context);
+        if (await RefusalAsync(context) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        try
+        {
+            await next();
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own limits (body size, slow or malformed uploads) surface here while a function reads the body.
+            Log.BadRequest(logger, ex.StatusCode);
+            await TypedResults.Problem(ex.Message, statusCode: ex.StatusCode, title: "Bad request").ExecuteAsync(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && DependencyOutage.Matches(ex))
+        {
+            Log.DependencyUnavailable(logger, ex);
+            context.Response.Headers.RetryAfter = "5";
+            await TypedResults.Problem(
+                "Storage or messaging is not reachable right now; nothing was recorded. Try again shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable").ExecuteAsync(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            // The last resort, so even a bug answers problem+json; the log has the exception, the client does not.
+            Log.Unhandled(logger, ex);
+            await TypedResults.Problem(
+                "Something went wrong on our side.", statusCode: StatusCodes.Status500InternalServerError,
+                title: "Internal server error").ExecuteAsync(context);
+        }
+    }
+
+    private async Task<IResult?> RefusalAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path.Value?.Length + request.QueryString.Value?.Length > RequestLimits.MaxUrlLength)
+        {
+            return TypedResults.Problem(
+                $"The URL is longer than {RequestLimits.MaxUrlLength} characters.",
+                statusCode: StatusCodes.Status414UriTooLong, title: "URI too long");
+        }
+
+        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        {
+            return Problems.TooLarge($"The body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB.");
+        }
+
+        var caller = await identifier.IdentifyAsync(context, context.RequestAborted);
+        if (limiter.TryAcquire(context, caller) is { } retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            Log.Throttled(logger, request.Method);
+            return TypedResults.Problem(
+                $"Too many requests from this caller; try again in {seconds} s.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
+
+        return null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Request throttled ({Method})")]
+        public static partial void Throttled(ILogger logger, string method);
+
+        [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Request refused by a server limit ({StatusCode})")]
+        public static partial void BadRequest(ILogger logger, int statusCode);
+
+        [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "A dependency is unavailable; answered 503")]
+        public static partial void DependencyUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 6104, Level = LogLevel.Error, Message = "Unhandled exception; answered 500")]
+        public static partial void Unhandled(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using RecruitOps.Hosting;
+using RecruitOps.Tests.Infrastructure;
+
+namespace RecruitOps.Tests.Hardening;
+
+/// <summary>With storage unreachable the app answers 503 problem+json, reports itself unhealthy and keeps running.</summary>
+public sealed class StorageOutageTests
+{
+    // Nothing listens on port 1 of the loopback: every storage call fails at the transport, as in an outage.
+    private const string UnreachableStorage =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+
+    [Fact]
+    public async Task Recording_during_a_storage_outage_answers_503_and_the_app_stays_up()
+    {
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            [RecruitOpsServices.StorageConnectionName] = UnreachableStorage,
+        });
+        using var writer = app.ClientFor("recruiter");
+
+        using var recorded = await writer.PostAsJsonAsync(
+            "/api/recruits/operations", new { recruitId = "R1", action = "created" }, TestContext.Current.CancellationToken);
+        using var health = await app.Client.GetAsync("/api/health", TestContext.Current.CancellationToken);
+        using var again = await app.Client.GetAsync("/api/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, recorded.StatusCode);
+        Assert.Equal("application/problem+json", recorded.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(recorded.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Contains("\"reachable\":false", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
+    }
+}
