@@ -48,7 +48,8 @@ internal static class ReportPrinter
             $"{put.ApiPerSecond:N0} ops/s vs {put.SameStoragePerSecond:N0} batch+delete/s = {put.SameStorageRatio:P0}; " +
             $"app CPU {Micros(put.AppCpuMicrosecondsPerOperation)} per operation", null);
         Row(output, $"replay {resume.Missed:N0} missed operations", "< 300 ms",
-            $"median {resume.MedianMilliseconds:F0} ms, max {resume.MaxMilliseconds:F0} ms (first {resume.WarmUpMilliseconds:F0} ms){(resume.Incorrect > 0 ? $", {resume.Incorrect} WRONG" : "")}",
+            $"median {resume.MedianMilliseconds:F0} ms, max {resume.MaxMilliseconds:F0} ms (first {resume.WarmUpMilliseconds:F0} ms; " +
+            $"up to {resume.Resent} earlier ones re-sent){(resume.Incorrect > 0 ? $", {resume.Incorrect} WRONG" : "")}",
             resume.MedianMilliseconds < ReplayTargetMilliseconds);
     }
 
