@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-require_tools
+require_dotnet
 # As high as this machine lets us: 1048576 where the hard limit allows it, else the hard limit itself.
 ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 log "open-file limit for the benchmark and the app: $(ulimit -n)"
