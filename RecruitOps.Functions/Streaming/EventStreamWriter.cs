@@ -33,9 +33,16 @@ public sealed class EventStreamWriter
         return new EventStreamWriter(response);
     }
 
-    public Task WriteEventAsync(
+    public async Task WriteEventAsync(
         string eventType, string? id, ReadOnlyMemory<byte> utf8Data, CancellationToken cancellationToken, TimeSpan? retry = null) =>
-        WriteAsync(new SseItem<ReadOnlyMemory<byte>>(utf8Data, eventType) { EventId = id, ReconnectionInterval = retry }, cancellationToken);
+        await WriteFrameAsync(await FormatAsync(eventType, id, utf8Data, retry), cancellationToken);
+
+    /// <summary>Writes an event formatted by <see cref="FormatAsync"/> and flushes it.</summary>
+    public async Task WriteFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        await _response.Body.WriteAsync(frame, cancellationToken);
+        await _response.Body.FlushAsync(cancellationToken);
+    }
 
     /// <summary>A comment line: keeps intermediaries from closing an idle connection and never changes the client's last id.</summary>
     public async Task WriteHeartbeatAsync(CancellationToken cancellationToken)
@@ -44,10 +51,17 @@ public sealed class EventStreamWriter
         await _response.Body.FlushAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(SseItem<ReadOnlyMemory<byte>> item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Frames one event with <see cref="SseFormatter"/> into bytes, so a live operation is framed once and the same
+    /// bytes go to every subscriber.
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>> FormatAsync(
+        string eventType, string? id, ReadOnlyMemory<byte> utf8Data, TimeSpan? retry = null)
     {
-        await SseFormatter.WriteAsync(One(item), _response.Body, static (item, writer) => writer.Write(item.Data.Span), cancellationToken);
-        await _response.Body.FlushAsync(cancellationToken);
+        var item = new SseItem<ReadOnlyMemory<byte>>(utf8Data, eventType) { EventId = id, ReconnectionInterval = retry };
+        using var buffer = new MemoryStream(utf8Data.Length + 64);
+        await SseFormatter.WriteAsync(One(item), buffer, static (item, writer) => writer.Write(item.Data.Span), CancellationToken.None);
+        return buffer.ToArray();
     }
 
     private static async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> One(SseItem<ReadOnlyMemory<byte>> item)

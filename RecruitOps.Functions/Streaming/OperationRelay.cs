@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecruitOps.Operations;
@@ -12,13 +12,16 @@ namespace RecruitOps.Streaming;
 /// </summary>
 public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILogger<OperationRelay> logger)
 {
-    private ImmutableArray<RelaySubscription> _subscribers = [];
+    // A set, not a copied array: with tens of thousands of streams, copying the list on every connect and
+    // disconnect put each copy on the large-object heap (measured: ~1 GB of churn to open 19,500 streams).
+    private readonly ConcurrentDictionary<RelaySubscription, byte> _subscribers = new(ReferenceEqualityComparer.Instance);
+    private int _subscriberCount;
     private long _closedForBacklog;
     private long _delivered;
     private long _replaysServed;
     private long _resyncsServed;
 
-    public int SubscriberCount => _subscribers.Length;
+    public int SubscriberCount => Volatile.Read(ref _subscriberCount);
 
     public long ClosedForBacklog => Interlocked.Read(ref _closedForBacklog);
 
@@ -36,8 +39,8 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
     public RelaySubscription Subscribe()
     {
         var subscription = new RelaySubscription(this, options.Value.BacklogCapacity);
-        ImmutableInterlocked.Update(ref _subscribers, static (list, item) => list.Add(item), subscription);
-        SubscriberCountChanged?.Invoke(_subscribers.Length);
+        _subscribers.TryAdd(subscription, 0);
+        SubscriberCountChanged?.Invoke(Interlocked.Increment(ref _subscriberCount));
         return subscription;
     }
 
@@ -46,7 +49,7 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
     {
         var operationEvent = new OperationEvent(operation);
         var delivered = 0;
-        foreach (var subscriber in _subscribers)
+        foreach (var (subscriber, _) in _subscribers)
         {
             if (subscriber.TryDeliver(operationEvent, out var overflowedNow))
             {
@@ -69,9 +72,9 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
 
     internal void Remove(RelaySubscription subscription)
     {
-        if (ImmutableInterlocked.Update(ref _subscribers, static (list, item) => list.Remove(item), subscription))
+        if (_subscribers.TryRemove(subscription, out _))
         {
-            SubscriberCountChanged?.Invoke(_subscribers.Length);
+            SubscriberCountChanged?.Invoke(Interlocked.Decrement(ref _subscriberCount));
         }
     }
 

@@ -141,8 +141,7 @@ public sealed partial class StreamFunction(
                         return StreamEnd.IdMemoryFull;
                     }
 
-                    await writer.WriteEventAsync(
-                        EventStreamWriter.OperationEventType, operationEvent.Id, operationEvent.Utf8Json, token);
+                    await writer.WriteFrameAsync(await operationEvent.FrameAsync(), token);
                 }
             }
         }
