@@ -83,7 +83,8 @@ public static class OperationRequestParser
 
         if (action == OperationActions.Updated)
         {
-            if (changes is null && !errors.ContainsKey("changes"))
+            // Changes that were given but failed already have their own errors (changes[0].from, ...).
+            if (changes is null && !fields.Has("changes"))
             {
                 errors["changes"] = ["The changes are required for 'updated': 1 to 50 items { field, from, to }."];
             }

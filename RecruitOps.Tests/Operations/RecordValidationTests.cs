@@ -146,6 +146,17 @@ public sealed class RecordValidationTests(OperationsAppFixture fixture) : IClass
         Assert.Equal(before, await fixture.CountRowsAsync());
     }
 
+    [Fact]
+    public async Task A_bad_change_is_named_alone_without_claiming_the_changes_are_missing()
+    {
+        var body = U(""","changes":[{"field":"a","from":{},"to":2}]}""");
+
+        using var response = await OperationsAppFixture.PostAsync(fixture.Recruiter, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["changes[0].from"], (await ErrorsAsync(response)).Keys);
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("guest", HttpStatusCode.Forbidden)]
