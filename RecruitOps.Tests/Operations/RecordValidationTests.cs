@@ -157,6 +157,18 @@ public sealed class RecordValidationTests(OperationsAppFixture fixture) : IClass
         Assert.Equal(["changes[0].from"], (await ErrorsAsync(response)).Keys);
     }
 
+    [Fact]
+    public async Task Valid_json_nested_too_deep_is_told_apart_from_invalid_json()
+    {
+        var body = U(""","changes":[{"field":"a","from":1,"to":[[[[[[[[[[1]]]]]]]]]]}]}""");
+
+        using var response = await OperationsAppFixture.PostAsync(fixture.Recruiter, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single((await ErrorsAsync(response))["body"]);
+        Assert.Contains("nests deeper than 8", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("guest", HttpStatusCode.Forbidden)]
