@@ -31,7 +31,18 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
             return Problems.NotFound("Local sign-in is turned off.");
         }
 
-        var fields = await ReadFieldsAsync(request, cancellationToken);
+        (string Sub, string Name, string Role)? fields;
+        try
+        {
+            fields = await ReadFieldsAsync(request, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Form limits exceeded or a malformed multipart body: the caller's mistake, answered as such (not as a
+            // missing sub and role, which the caller may well have sent).
+            return Problems.Invalid("body", $"The form could not be read: {ex.Message}");
+        }
+
         if (fields is null)
         {
             return Problems.UnsupportedMediaType("Send sub, name and role as application/x-www-form-urlencoded.");
@@ -97,16 +108,8 @@ public sealed class LocalSignInFunction(IOptions<AuthOptions> options, SigningKe
     {
         if (request.HasFormContentType)
         {
-            try
-            {
-                var form = await request.ReadFormAsync(cancellationToken);
-                return (form["sub"].ToString(), form["name"].ToString(), form["role"].ToString());
-            }
-            catch (InvalidDataException)
-            {
-                // Form limits exceeded or a malformed multipart body: the caller's mistake, answered as such.
-                return ("", "", "");
-            }
+            var form = await request.ReadFormAsync(cancellationToken);
+            return (form["sub"].ToString(), form["name"].ToString(), form["role"].ToString());
         }
 
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)

@@ -47,6 +47,7 @@ public static class StandaloneHost
 
         var app = builder.Build();
         app.UseRequestGuard();
+        app.UseRoutingProblems();
         app.MapHttpFunctions(typeof(StandaloneHost).Assembly, ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
         return app;
     }

@@ -24,7 +24,9 @@ public static class OperationRequestParser
         }
         catch (JsonException ex)
         {
-            errors["body"] = [$"The body is not valid JSON: {DescribeJsonError(ex)}."];
+            errors["body"] = [IsValidAtAnyDepth(body.Span)
+                ? $"The body nests deeper than {DocumentOptions.MaxDepth} levels; an operation needs 3."
+                : $"The body is not valid JSON: {DescribeJsonError(ex)}."];
             return null;
         }
 
@@ -83,7 +85,8 @@ public static class OperationRequestParser
 
         if (action == OperationActions.Updated)
         {
-            if (changes is null && !errors.ContainsKey("changes"))
+            // Changes that were given but failed already have their own errors (changes[0].from, ...).
+            if (changes is null && !fields.Has("changes"))
             {
                 errors["changes"] = ["The changes are required for 'updated': 1 to 50 items { field, from, to }."];
             }
@@ -91,6 +94,24 @@ public static class OperationRequestParser
         else if (fields.Has("changes"))
         {
             errors["changes"] = [$"Changes are only allowed for 'updated', not for '{action}'."];
+        }
+    }
+
+    /// <summary>Only on the error path: tells "too deep" apart from "not JSON", which the parser reports alike.</summary>
+    private static bool IsValidAtAnyDepth(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Math.Max(1, body.Length) });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

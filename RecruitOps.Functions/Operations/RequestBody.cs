@@ -13,7 +13,9 @@ public static class RequestBody
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ||
             !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-            (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            // charset="utf-8" is the same parameter as charset=utf-8 (RFC 9110, 5.6.6).
+            (mediaType.Charset.HasValue &&
+             !HeaderUtilities.RemoveQuotes(mediaType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             return new(default, Problems.UnsupportedMediaType("Send the operation as Content-Type: application/json (UTF-8)."));
         }

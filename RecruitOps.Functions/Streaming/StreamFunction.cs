@@ -72,6 +72,13 @@ public sealed partial class StreamFunction(
             Log.StorageFailed(logger, ex.Status, ex.ErrorCode);
             end = StreamEnd.StorageFailed;
         }
+        catch (Exception ex) when (DependencyOutage.Matches(ex))
+        {
+            // Unreachable storage surfaces as the retries' AggregateException, not a RequestFailedException. Left to
+            // the host, it would abort the connection mid-response and log an unhandled error.
+            Log.StorageFailed(logger, 0, ex.GetType().Name);
+            end = StreamEnd.StorageFailed;
+        }
 
         if (end == StreamEnd.Backlog)
         {

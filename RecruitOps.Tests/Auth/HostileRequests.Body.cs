@@ -107,6 +107,20 @@ public static partial class HostileRequests
         cases["a URL longer than 4 KiB"] = new(HttpStatusCode.RequestUriTooLong, _ => Get($"{Operations}?recruitId={new string('R', 5000)}", Reader));
     }
 
+    private static void AddRoutingCases(Dictionary<string, HostileRequest> cases)
+    {
+        cases["a PUT on the operations route"] = new(HttpStatusCode.MethodNotAllowed, _ => Send(HttpMethod.Put, Operations, Writer));
+        cases["a DELETE of an operation"] = new(HttpStatusCode.MethodNotAllowed, id => Send(HttpMethod.Delete, $"{Operations}/{id}", Writer));
+        cases["a PATCH on the stream"] = new(HttpStatusCode.MethodNotAllowed, _ => Send(HttpMethod.Patch, Stream, Reader));
+        cases["a POST to the health probe"] = new(HttpStatusCode.MethodNotAllowed, _ => Send(HttpMethod.Post, "/api/health", null));
+        cases["a GET of an unknown API route"] = new(HttpStatusCode.NotFound, _ => Get("/api/recruits/operation", Reader));
+        cases["a DELETE of an unknown API route"] = new(HttpStatusCode.NotFound, _ => Send(HttpMethod.Delete, "/api/admin", Writer));
+        cases["a GET outside the route prefix"] = new(HttpStatusCode.NotFound, _ => Get("/recruits/operations", Reader));
+    }
+
+    private static HttpRequestMessage Send(HttpMethod method, string url, string? token) =>
+        Authorized(new HttpRequestMessage(method, url), token);
+
     private static string Body(string recruitId = "R20001", string? extra = null) =>
         $$"""{"recruitId":"{{recruitId}}","action":"created"{{(extra is null ? "" : "," + extra)}}}""";
 

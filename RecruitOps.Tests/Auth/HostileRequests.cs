@@ -44,6 +44,7 @@ public static partial class HostileRequests
         AddCsrfAndCorsCases(cases);
         AddBodyCases(cases);
         AddInjectionCases(cases);
+        AddRoutingCases(cases);
         return cases;
     }
 

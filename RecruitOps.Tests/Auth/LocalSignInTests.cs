@@ -83,6 +83,24 @@ public sealed class LocalSignInTests
     }
 
     [Fact]
+    public async Task A_form_that_cannot_be_read_is_named_as_the_body_not_as_missing_fields()
+    {
+        await using var app = await TestApp.StartAsync(Enabled);
+        var fields = new Dictionary<string, string> { ["sub"] = "u-1", ["role"] = "kancho" };
+        foreach (var i in Enumerable.Range(0, 1100))
+        {
+            fields[$"k{i}"] = "v";
+        }
+
+        using var response = await app.Client.PostAsync(
+            "/api/auth/local-sign-in", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["body"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+    }
+
+    [Fact]
     public async Task Local_sign_in_is_not_found_unless_enabled_and_me_says_so()
     {
         await using var app = await TestApp.StartAsync();

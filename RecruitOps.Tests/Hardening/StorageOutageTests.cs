@@ -35,4 +35,24 @@ public sealed class StorageOutageTests
         Assert.Contains("\"reachable\":false", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, again.StatusCode);
     }
+
+    [Fact]
+    public async Task A_stream_opened_during_a_storage_outage_ends_cleanly_instead_of_being_aborted()
+    {
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            [RecruitOpsServices.StorageConnectionName] = UnreachableStorage,
+        });
+        using var reader = app.ClientFor("kancho");
+
+        using var response = await reader.GetAsync(
+            "/api/recruits/operations/stream", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        // An aborted response throws here ("the response ended prematurely"); a clean end reads to its last byte.
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var health = await app.Client.GetAsync("/api/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("event: operation", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+    }
 }

@@ -84,6 +84,7 @@ public sealed class RecordBodyLimitTests(OperationsAppFixture fixture) : IClassF
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON; charset=UTF-8")]
+    [InlineData("application/json; charset=\"utf-8\"")]
     public async Task Json_is_accepted_with_or_without_a_utf8_charset(string contentType)
     {
         using var response = await OperationsAppFixture.PostAsync(

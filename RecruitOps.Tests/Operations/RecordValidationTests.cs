@@ -146,6 +146,29 @@ public sealed class RecordValidationTests(OperationsAppFixture fixture) : IClass
         Assert.Equal(before, await fixture.CountRowsAsync());
     }
 
+    [Fact]
+    public async Task A_bad_change_is_named_alone_without_claiming_the_changes_are_missing()
+    {
+        var body = U(""","changes":[{"field":"a","from":{},"to":2}]}""");
+
+        using var response = await OperationsAppFixture.PostAsync(fixture.Recruiter, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["changes[0].from"], (await ErrorsAsync(response)).Keys);
+    }
+
+    [Fact]
+    public async Task Valid_json_nested_too_deep_is_told_apart_from_invalid_json()
+    {
+        var body = U(""","changes":[{"field":"a","from":1,"to":[[[[[[[[[[1]]]]]]]]]]}]}""");
+
+        using var response = await OperationsAppFixture.PostAsync(fixture.Recruiter, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single((await ErrorsAsync(response))["body"]);
+        Assert.Contains("nests deeper than 8", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("guest", HttpStatusCode.Forbidden)]
