@@ -1,6 +1,6 @@
 // RecruitOps in one resource group: the function app on Flex Consumption, its storage, the Service Bus topic,
 // monitoring, an optional key vault for the signing key, and one managed identity with the roles it needs.
-// Deploy: docs/deploy.md (az deployment group create, or azd up).
+// Deploy: "Deploy it" in README.md (az deployment group create, or azd up).
 targetScope = 'resourceGroup'
 
 @description('Short environment name (dev, test, prod: lowercase letters, digits, hyphens); part of every resource name and the azd-env-name tag.')

@@ -5,8 +5,7 @@ namespace RecruitOps.Tests.Infra;
 /// <summary>
 /// The configuration table of the docs: every table under the heading containing "Configuration" whose first column,
 /// headed "setting", names settings in backticks (several per cell allowed) and whose "default" column shows defaults.
-/// Read from README.md when it has such a section, else from docs/deploy.md, where it is written until it is folded
-/// into the README.
+/// Read from README.md, the one place an infra engineer looks for it.
 /// </summary>
 internal sealed partial class ConfigurationTable
 {
@@ -24,17 +23,9 @@ internal sealed partial class ConfigurationTable
 
     public static ConfigurationTable Load()
     {
-        string[] candidates = [RepositoryFiles.PathOf("README.md"), RepositoryFiles.PathOf("docs", "deploy.md")];
-        foreach (var candidate in candidates)
-        {
-            if (File.Exists(candidate) && Parse(File.ReadAllLines(candidate), candidate) is { } table)
-            {
-                return table;
-            }
-        }
-
-        throw new InvalidOperationException(
-            "Neither README.md nor docs/deploy.md has a table under a \"Configuration\" heading.");
+        var readme = RepositoryFiles.PathOf("README.md");
+        return Parse(File.ReadAllLines(readme), readme)
+            ?? throw new InvalidOperationException("README.md has no table under a \"Configuration\" heading.");
     }
 
     public static ConfigurationTable? Parse(IReadOnlyList<string> lines, string source)
