@@ -40,7 +40,9 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
     {
         var subscription = new RelaySubscription(this, options.Value.BacklogCapacity);
         _subscribers.TryAdd(subscription, 0);
-        SubscriberCountChanged?.Invoke(Interlocked.Increment(ref _subscriberCount));
+        // Counted before the event: `?.Invoke(...)` would skip evaluating its argument when nobody listens.
+        var count = Interlocked.Increment(ref _subscriberCount);
+        SubscriberCountChanged?.Invoke(count);
         return subscription;
     }
 
@@ -74,7 +76,8 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
     {
         if (_subscribers.TryRemove(subscription, out _))
         {
-            SubscriberCountChanged?.Invoke(Interlocked.Decrement(ref _subscriberCount));
+            var count = Interlocked.Decrement(ref _subscriberCount);
+            SubscriberCountChanged?.Invoke(count);
         }
     }
 
