@@ -3,6 +3,9 @@
 // exponential backoff and jitter, resuming from the last id seen.
 const baseDelayMs = 3_000;
 const maxDelayMs = 30_000;
+// The server ends every stream after its lifetime (about 200 s) so that the platform's 230 s cut never does. A
+// stream that was live this long and then ended is that routine end, not a failure: resume almost at once.
+const healthyAfterMs = 10_000;
 
 export class LiveConnection {
   #url;
@@ -15,6 +18,7 @@ export class LiveConnection {
   #countdown = null;
   #stopped = true;
   #generation = 0;
+  #liveSince = 0;
 
   /**
    * @param {string} url the stream endpoint
@@ -86,6 +90,7 @@ export class LiveConnection {
         return;
       }
       this.#attempt = 0;
+      this.#liveSince = Date.now();
       // On a resumed stream the replay after `ready` is still to come; taking ready's (newer) id now would skip
       // it if the connection dropped mid-replay. Only a fresh stream starts from ready's id.
       if (!resuming) {
@@ -116,13 +121,15 @@ export class LiveConnection {
     });
     source.addEventListener('error', () => {
       if (generation === this.#generation) {
+        const routineEnd = this.#liveSince > 0 && Date.now() - this.#liveSince >= healthyAfterMs;
+        this.#liveSince = 0;
         this.#close();
-        this.#recover(generation);
+        this.#recover(generation, routineEnd);
       }
     });
   }
 
-  async #recover(generation) {
+  async #recover(generation, routineEnd) {
     this.#status('reconnecting');
     const outcome = await this.#probe();
     if (this.#stopped || generation !== this.#generation) {
@@ -138,7 +145,7 @@ export class LiveConnection {
       this.#handlers.onForbidden?.();
       return;
     }
-    this.#schedule();
+    this.#schedule(routineEnd);
   }
 
   /** A stream can linger for minutes on a dead network: drop it and wait for `online` (or the backoff). */
@@ -147,12 +154,21 @@ export class LiveConnection {
       return;
     }
     this.#generation++;
+    this.#liveSince = 0;
     this.#close();
     this.#cancelTimer();
     this.#schedule();
   }
 
-  #schedule() {
+  #schedule(routineEnd = false) {
+    if (routineEnd) {
+      // Jitter still spreads the pages whose streams the server ended together; no countdown for under a second.
+      this.#timer = setTimeout(() => {
+        this.#cancelTimer();
+        this.#open();
+      }, 250 + Math.round(Math.random() * 750));
+      return;
+    }
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** this.#attempt);
     this.#attempt++;
     // ±25% jitter, so pages cut off together do not all come back in the same instant.
