@@ -14,6 +14,7 @@ public static class HardeningServices
             .ValidateOnStart();
         services.AddSingleton<CorsRule>();
         services.AddSingleton<CallerRateLimiter>();
+        services.AddSingleton<CallerStreamQuota>();
         services.AddSingleton<RequestGuard>();
         services.Configure<KestrelServerOptions>(kestrel =>
         {

@@ -32,4 +32,8 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int AnonymousBurst { get; set; } = 100;
+
+    /// <summary>Live streams one signed-in caller may hold open at once on one instance (tabs, windows, devices).</summary>
+    [Range(1, 1_000_000)]
+    public int StreamsPerCaller { get; set; } = 20;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecruitOps.Auth;
+using RecruitOps.Hardening;
 using RecruitOps.Operations;
 
 namespace RecruitOps.Streaming;
@@ -18,6 +19,7 @@ public sealed partial class StreamFunction(
     IRequestAuthenticator authenticator,
     IOperationStore store,
     OperationRelay relay,
+    CallerStreamQuota quota,
     IOptions<StreamOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
@@ -32,6 +34,15 @@ public sealed partial class StreamFunction(
         if (auth.Failure is not null)
         {
             return auth.Failure;
+        }
+
+        using var lease = quota.TryAcquire(auth.Actor!.Sub);
+        if (lease is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(
+                "This caller already holds the most live streams allowed; close one (another tab or window) first.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many streams");
         }
 
         var context = request.HttpContext;

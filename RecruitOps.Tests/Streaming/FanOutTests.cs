@@ -21,6 +21,7 @@ public sealed class FanOutTests
             // One caller opens every stream here; the per-caller read limit is not what this test is about.
             ["RateLimit:ReadsPerSecond"] = "100000",
             ["RateLimit:ReadBurst"] = "100000",
+            ["RateLimit:StreamsPerCaller"] = "100000",
         });
         using var writer = app.ClientFor("recruiter");
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Subscribers + 10 };
