@@ -126,6 +126,28 @@ public static class OperationId
         return true;
     }
 
+    /// <summary>
+    /// Decodes a well-formed id (or time position) and formats it again from its parts, so what comes back is text
+    /// this class wrote, never the caller's.
+    /// </summary>
+    public static bool TryNormalize([NotNullWhen(true)] string? value, [NotNullWhen(true)] out string? id)
+    {
+        id = null;
+        if (!TryGetTime(value, out var time))
+        {
+            return false;
+        }
+
+        UInt128 random = 0;
+        foreach (var c in value.AsSpan(10))
+        {
+            random = (random << 5) | (uint)Alphabet.IndexOf(c, StringComparison.Ordinal);
+        }
+
+        id = Format(time.ToUnixTimeMilliseconds(), random);
+        return true;
+    }
+
     /// <summary>True when <paramref name="inverted"/> is the <see cref="Invert"/> of a well-formed id.</summary>
     public static bool IsValidInverted(ReadOnlySpan<char> inverted) =>
         inverted.Length == Length && inverted.IndexOfAnyExcept(AlphabetValues) < 0 && IsValid(Invert(inverted.ToString()));

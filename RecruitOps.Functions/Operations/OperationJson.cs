@@ -30,9 +30,6 @@ public static class OperationJson
     private static JsonTypeInfo<IReadOnlyList<OperationChange>> ChangesInfo =>
         (JsonTypeInfo<IReadOnlyList<OperationChange>>)Options.GetTypeInfo(typeof(IReadOnlyList<OperationChange>));
 
-    private static JsonTypeInfo<OperationPage> PageInfo =>
-        (JsonTypeInfo<OperationPage>)Options.GetTypeInfo(typeof(OperationPage));
-
     public static byte[] SerializeToUtf8Bytes(Operation operation) =>
         JsonSerializer.SerializeToUtf8Bytes(operation, OperationInfo);
 
@@ -46,8 +43,6 @@ public static class OperationJson
 
     public static IReadOnlyList<OperationChange>? DeserializeChanges(string json) =>
         JsonSerializer.Deserialize(json, ChangesInfo);
-
-    public static string SerializePage(OperationPage page) => JsonSerializer.Serialize(page, PageInfo);
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -14,9 +14,6 @@ public static class ResumePoint
     public const string HeaderName = "Last-Event-ID";
     public const string QueryName = "lastEventId";
 
-    // The same Crockford base32 alphabet OperationId formats with.
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
     /// <summary>The raw resume value, or null when the client is not resuming. The header wins over the query.</summary>
     public static string? Read(HttpRequest request)
     {
@@ -31,21 +28,5 @@ public static class ResumePoint
     }
 
     /// <summary>A well-formed operation id (or time position) re-formatted from its decoded parts.</summary>
-    public static bool TryNormalize(string raw, [NotNullWhen(true)] out string? id)
-    {
-        id = null;
-        if (!OperationId.TryGetTime(raw, out var time))
-        {
-            return false;
-        }
-
-        UInt128 random = 0;
-        foreach (var c in raw.AsSpan(10))
-        {
-            random = (random << 5) | (uint)Alphabet.IndexOf(c, StringComparison.Ordinal);
-        }
-
-        id = OperationId.Format(time.ToUnixTimeMilliseconds(), random);
-        return true;
-    }
+    public static bool TryNormalize(string raw, [NotNullWhen(true)] out string? id) => OperationId.TryNormalize(raw, out id);
 }
