@@ -23,6 +23,14 @@ public static class Problems
     public static IResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
 
+    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least one), which well-behaved clients wait out.</summary>
+    public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter, string detail, string title = "Too many requests")
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: title);
+    }
+
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is not valid.");
 

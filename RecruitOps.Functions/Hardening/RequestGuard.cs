@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RecruitOps.Auth;
@@ -69,12 +68,10 @@ public sealed partial class RequestGuard(
         var caller = await identifier.IdentifyAsync(context, context.RequestAborted);
         if (limiter.TryAcquire(context, caller) is { } retryAfter)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             Log.Throttled(logger, request.Method);
-            return TypedResults.Problem(
-                $"Too many requests from this caller; try again in {seconds} s.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+            return Problems.TooManyRequests(
+                context.Response, retryAfter,
+                $"Too many requests from this caller; try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
         }
 
         return null;

@@ -39,10 +39,10 @@ public sealed partial class StreamFunction(
         using var lease = quota.TryAcquire(auth.Actor!.Sub);
         if (lease is null)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "30";
-            return TypedResults.Problem(
+            return Problems.TooManyRequests(
+                request.HttpContext.Response, TimeSpan.FromSeconds(30),
                 "This caller already holds the most live streams allowed; close one (another tab or window) first.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many streams");
+                title: "Too many streams");
         }
 
         var context = request.HttpContext;
