@@ -17,6 +17,7 @@ public sealed partial class TableOperationStore(
 {
     private static readonly string[] RowKeyOnly = ["RowKey"];
     private readonly TableClient _table = serviceClient.GetTableClient(options.Value.TableName);
+    private readonly PartitionCommitQueue _commits = new(serviceClient.GetTableClient(options.Value.TableName));
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private volatile bool _created;
 
@@ -44,7 +45,7 @@ public sealed partial class TableOperationStore(
 
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            await _commits.SubmitAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409 && draft.OperationId is not null)
         {
@@ -131,10 +132,13 @@ public sealed partial class TableOperationStore(
     public async Task MarkPublishedAsync(string id, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        // Deleting with ETag "*" succeeds whether or not a concurrent sweep removed the mark first.
+        // Grouped with other writes: otherwise clearing the mark costs storage a request of its own per operation.
+        // The delete has ETag "*"; a concurrent sweep that removed the mark first makes it a 404, which is fine.
         try
         {
-            await _table.DeleteEntityAsync(OperationRowKeys.Partition, OperationRowKeys.Outbox(id), ETag.All, cancellationToken);
+            var clear = new TableTransactionAction(
+                TableTransactionActionType.Delete, new TableEntity(OperationRowKeys.Partition, OperationRowKeys.Outbox(id)), ETag.All);
+            await _commits.SubmitAsync([clear], cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -209,7 +213,11 @@ public sealed partial class TableOperationStore(
         }
     }
 
-    public void Dispose() => _createGate.Dispose();
+    public void Dispose()
+    {
+        _commits.Dispose();
+        _createGate.Dispose();
+    }
 
     private static partial class Log
     {
