@@ -7,10 +7,12 @@ namespace RecruitOps.Auth;
 
 /// <summary>
 /// Start-up checks that name the setting to fix. A weak or missing key would otherwise surface only as every request
-/// failing (or, worse, as tokens anyone can forge), and local sign-in in Production would let anyone pick a role.
+/// failing (or, worse, as tokens anyone can forge), and local sign-in outside Development would let anyone pick a role.
 /// </summary>
 public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
+    private const string UnresolvedKeyVaultReference = "@Microsoft.KeyVault(";
+
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var failures = new List<string>();
@@ -21,15 +23,24 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
             failures.Add($"Auth:SigningKey must be at least {SigningKeyProvider.MinimumKeyBytes} bytes (256 bits) for HS256.");
         }
 
+        if (hasKey && options.SigningKey!.TrimStart().StartsWith(UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase))
+        {
+            // App Service passes a reference it cannot resolve (no access yet, secret missing) through as its own
+            // text. That text is long enough to pass as a key, and it is guessable from the app's public host name.
+            failures.Add("Auth:SigningKey holds an unresolved Key Vault reference: the app's identity cannot read the " +
+                "secret (role assignment still propagating, or the secret is missing). Refusing to sign with its text.");
+        }
+
         if (!hasKey && !hasAuthority && !options.LocalSignInEnabled)
         {
             failures.Add("Set Auth:SigningKey (the shared HS256 key, at least 32 bytes) or Auth:Authority (an OpenID Connect " +
                 "authority such as Entra ID); without either no token can be validated.");
         }
 
-        if (options.LocalSignInEnabled && environment.IsProduction())
+        if (options.LocalSignInEnabled && !environment.IsDevelopment())
         {
-            failures.Add("Auth:LocalSignInEnabled must not be true in Production: it lets anyone sign in with any role.");
+            failures.Add($"Auth:LocalSignInEnabled may be true only in Development (this is {environment.EnvironmentName}): " +
+                "it lets anyone sign in with any role.");
         }
 
         if (hasAuthority)

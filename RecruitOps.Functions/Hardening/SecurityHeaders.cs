@@ -29,6 +29,9 @@ public static class SecurityHeaders
         headers.TryAdd("Referrer-Policy", "no-referrer");
         headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
         headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        // Browsers ignore it over plain HTTP (RFC 6797 §8.1), so loopback runs are unaffected; in Azure it keeps
+        // the page and its token cookie on HTTPS after the first visit.
+        headers.TryAdd("Strict-Transport-Security", "max-age=31536000");
         // Operations hold personal details: no shared or browser cache keeps them unless a function says otherwise.
         headers.TryAdd("Cache-Control", "no-store");
     }

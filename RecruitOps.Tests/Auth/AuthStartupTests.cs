@@ -12,6 +12,7 @@ public sealed class AuthStartupTests
     {
         { "Auth:SigningKey", "only-31-bytes-long-aaaaaaaaaaaa", "Auth:SigningKey" },
         { "Auth:SigningKey", "", "Auth:SigningKey" },
+        { "Auth:SigningKey", "@Microsoft.KeyVault(SecretUri=https://kv-dev-abc.vault.azure.net/secrets/auth-signing-key/)", "Auth:SigningKey" },
         { "Auth:Authority", "https://login.example/tenant/v2.0", "Auth:Audience" },
         { "Auth:Authority", "http://login.example/tenant/v2.0", "Auth:Authority" },
         { "Auth:AllowedOrigins:0", "*", "Auth:AllowedOrigins" },
@@ -31,10 +32,12 @@ public sealed class AuthStartupTests
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Local_sign_in_in_production_stops_start_up_naming_the_setting()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Local_sign_in_outside_development_stops_start_up_naming_the_setting(string environment)
     {
-        await using var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+        await using var app = StandaloneHost.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [RecruitOpsServices.StorageConnectionName] = TestApp.StorageConnectionString,

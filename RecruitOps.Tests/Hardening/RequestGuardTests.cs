@@ -28,6 +28,7 @@ public sealed class RequestGuardTests
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("max-age=31536000", Header(response, "Strict-Transport-Security"));
         Assert.False(response.Headers.Contains("Server"));
     }
 

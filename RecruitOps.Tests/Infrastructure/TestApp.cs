@@ -69,7 +69,10 @@ public sealed class TestApp : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = StandaloneHost.Build(["--urls", $"http://127.0.0.1:{port}", "--environment", "Testing"], builder =>
+        // Local sign-in starts only in Development, as in a real local run; every other test runs as "Testing".
+        var environment = values.TryGetValue("Auth:LocalSignInEnabled", out var localSignIn) && localSignIn == "true"
+            ? "Development" : "Testing";
+        var app = StandaloneHost.Build(["--urls", $"http://127.0.0.1:{port}", "--environment", environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(values);
             configure?.Invoke(builder);
