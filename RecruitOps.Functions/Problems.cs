@@ -17,8 +17,13 @@ public static class Problems
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
+    // ASP.NET Core fills in a problem type for the common statuses only; these are the ones it leaves out.
+    public const string TooLargeType = "https://tools.ietf.org/html/rfc9110#section-15.5.14";
+    public const string UriTooLongType = "https://tools.ietf.org/html/rfc9110#section-15.5.15";
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     public static IResult TooLarge(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", type: TooLargeType);
 
     public static IResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
@@ -28,7 +33,7 @@ public static class Problems
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: title);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: title, type: TooManyRequestsType);
     }
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>

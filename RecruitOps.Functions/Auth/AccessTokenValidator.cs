@@ -59,7 +59,8 @@ public sealed partial class AccessTokenValidator
             return TokenCheck.Refused(TokenFailure.Invalid);
         }
 
-        if (parsed.IsEncrypted)
+        // A "crit" header names extensions the recipient must understand; this app understands none (RFC 7515 §4.1.11).
+        if (parsed.IsEncrypted || parsed.TryGetHeaderValue<object>("crit", out _))
         {
             return TokenCheck.Refused(TokenFailure.Invalid);
         }

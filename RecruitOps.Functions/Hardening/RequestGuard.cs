@@ -36,9 +36,13 @@ public sealed partial class RequestGuard(
         {
             Log.DependencyUnavailable(logger, ex);
             context.Response.Headers.RetryAfter = "5";
-            await TypedResults.Problem(
-                "Storage or messaging is not reachable right now; nothing was recorded. Try again shortly.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable").ExecuteAsync(context);
+            // A write that timed out may still have landed; only a retry with the same operationId makes it certain.
+            var detail = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? "Storage is not reachable right now. Try again shortly."
+                : "Storage did not confirm the write in time, so it may or may not have been recorded. Send it again " +
+                  "with the same operationId and it is recorded exactly once.";
+            await TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable")
+                .ExecuteAsync(context);
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {
@@ -57,12 +61,18 @@ public sealed partial class RequestGuard(
         {
             return TypedResults.Problem(
                 $"The URL is longer than {RequestLimits.MaxUrlLength} characters.",
-                statusCode: StatusCodes.Status414UriTooLong, title: "URI too long");
+                statusCode: StatusCodes.Status414UriTooLong, title: "URI too long", type: Problems.UriTooLongType);
         }
 
         if (request.ContentLength > RequestLimits.MaxBodyBytes)
         {
             return Problems.TooLarge($"The body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB.");
+        }
+
+        if (IsHealthProbe(request))
+        {
+            // A probe must see the app's health, not the traffic of anonymous callers sharing its bucket.
+            return null;
         }
 
         var caller = await identifier.IdentifyAsync(context, context.RequestAborted);
@@ -76,6 +86,10 @@ public sealed partial class RequestGuard(
 
         return null;
     }
+
+    private static bool IsHealthProbe(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) &&
+        request.Path.Value?.EndsWith("/" + Health.HealthFunction.Route, StringComparison.OrdinalIgnoreCase) == true;
 
     private static partial class Log
     {

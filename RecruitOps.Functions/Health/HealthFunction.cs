@@ -11,11 +11,12 @@ namespace RecruitOps.Health;
 /// </summary>
 public sealed class HealthFunction(IOperationStore store, OperationRelay relay)
 {
+    public const string Route = "health";
     private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
 
     [Function(nameof(Health))]
     public async Task<IResult> Health(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

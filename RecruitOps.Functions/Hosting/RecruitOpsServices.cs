@@ -75,6 +75,21 @@ public static class RecruitOpsServices
     }
 
     /// <summary>
+    /// Table operations answer in milliseconds; the SDK's defaults (100 s per try, four tries) would hold a request
+    /// for minutes when storage hangs and then fail it anyway. Bounded, a hung storage answers 503 in about 20 s.
+    /// </summary>
+    internal static TableClientOptions StorageClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        options.Retry.MaxRetries = 2;
+        options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        return options;
+    }
+
+    /// <summary>
     /// <c>OperationsStorage</c> is either a connection string (Azurite, local runs) or a section with
     /// <c>tableServiceUri</c> and, optionally, <c>credential</c>/<c>clientId</c> for a managed identity — the
     /// identity-based convention of Azure Functions.
@@ -84,12 +99,12 @@ public static class RecruitOpsServices
         var section = configuration.GetSection(StorageConnectionName);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
-            return new TableServiceClient(section.Value);
+            return new TableServiceClient(section.Value, StorageClientOptions());
         }
 
         if (Uri.TryCreate(section["tableServiceUri"], UriKind.Absolute, out var serviceUri))
         {
-            return new TableServiceClient(serviceUri, factory.CreateTokenCredential(section));
+            return new TableServiceClient(serviceUri, factory.CreateTokenCredential(section), StorageClientOptions());
         }
 
         throw new InvalidOperationException(

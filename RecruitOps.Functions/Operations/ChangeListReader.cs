@@ -41,7 +41,7 @@ internal static class ChangeListReader
 
         if (OperationJson.SerializeChanges(changes).Length > OperationLimits.MaxChangesJsonLength)
         {
-            errors.TryAdd(name, [$"The changes are too large to store: at most {OperationLimits.MaxChangesJsonLength} characters of JSON in all."]);
+            errors.TryAdd(name, [$"The changes are too large to store: at most {OperationLimits.MaxChangesJsonLength} characters of JSON in all, as stored (an emoji is stored as a 12-character escape)."]);
             return null;
         }
 

@@ -20,8 +20,9 @@ internal sealed partial class OperationJsonContext : JsonSerializerContext;
 public static class OperationJson
 {
     /// <summary>
-    /// Keeps CJK text and emoji readable (and a third of the size) on the wire; still escapes quotes, backslashes
-    /// and control characters. Nothing here is embedded in HTML: the page inserts values as text.
+    /// Keeps CJK text readable (and a third of the size) on the wire; still escapes quotes, backslashes and control
+    /// characters. System.Text.Json escapes every character outside the Basic Multilingual Plane (emoji become
+    /// <c>\uD83D\uDE00</c>) whatever the encoder says; that is valid JSON and decodes to the same text. Nothing here is embedded in HTML: the page inserts values as text.
     /// </summary>
     public static readonly JsonSerializerOptions Options = CreateOptions();
 

@@ -52,6 +52,17 @@ public sealed partial class TableOperationStore(
             // The idempotency key exists: either a retry of the same request, or a reuse of the key.
             return await ResolveExistingKeyAsync(draft.OperationId, contentHash, cancellationToken);
         }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // Ids are unique, so a conflict on our own fresh id means the SDK retried a try that had committed after
+            // all (it timed out on the way back). The operation is stored exactly once.
+            if (await GetAsync(id, CancellationToken.None) is null)
+            {
+                throw;
+            }
+
+            Log.CommittedOnEarlierTry(logger, ex, id);
+        }
 
         Log.Recorded(logger, id, operation.Action);
         return new RecordResult(RecordOutcome.Created, operation);
@@ -224,7 +235,10 @@ public sealed partial class TableOperationStore(
         [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Recorded operation {OperationId} ({Action})")]
         public static partial void Recorded(ILogger logger, string operationId, string action);
 
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Table storage unreachable: status {Status}, error {ErrorCode}")]
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Operation {OperationId} had committed on an earlier try of its transaction")]
+        public static partial void CommittedOnEarlierTry(ILogger logger, Exception exception, string operationId);
+
+                [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Table storage unreachable: status {Status}, error {ErrorCode}")]
         public static partial void StorageUnreachable(ILogger logger, int status, string? errorCode);
     }
 }

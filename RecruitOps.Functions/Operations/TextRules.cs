@@ -62,17 +62,24 @@ internal static class TextRules
                 return "must be valid Unicode (it contains a lone surrogate)";
             }
 
-            if (allowLineBreaks && c is '\n' or '\r' or '\t')
+            if (allowLineBreaks && c is '\n' or '\r' or '\t' or '\u2028' or '\u2029')
             {
                 continue;
             }
 
-            // C0 (NUL included), DEL and C1: invisible in the page and rejected by Table Storage in keys.
-            if (char.IsControl(c))
+            // C0 (NUL included), DEL and C1: invisible in the page and rejected by Table Storage in keys. U+2028 and
+            // U+2029 are line breaks too: single-line fields refuse them, a note takes them as it takes a newline.
+            if (char.IsControl(c) || (!allowLineBreaks && c is '\u2028' or '\u2029'))
             {
                 return allowLineBreaks
                     ? "must not contain control characters other than tab and line breaks"
                     : "must not contain control characters or line breaks";
+            }
+
+            // Noncharacters are reserved for a program's internal use and never meant for interchange.
+            if (c is '\uFFFE' or '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF'))
+            {
+                return "must not contain Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF)";
             }
         }
 

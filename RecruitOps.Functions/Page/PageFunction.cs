@@ -21,7 +21,7 @@ public sealed class PageFunction
 
     [Function(nameof(Page))]
     public IResult Page(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "recruits/page/{asset?}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "recruits/page/{asset?}")] HttpRequest request,
         string? asset)
     {
         // The page links its files relative to ".../recruits/page", which a trailing slash would shift by a level.

@@ -64,6 +64,7 @@ public static partial class HostileRequests
         Unauthorized(cases, "an unsigned token with alg None", TestTokens.WithoutSignature("None"));
         Unauthorized(cases, "an HS256 token with a forged empty signature", TestTokens.WithoutSignature("HS256"));
         Unauthorized(cases, "an HS512 token with the right key", TestTokens.Hs512WithSharedKey());
+        Unauthorized(cases, "a signed token with an unknown critical header", TestTokens.WithCriticalHeader());
         Unauthorized(cases, "an HS256 token keyed with the authority's public key", TestTokens.SignedWithAuthorityPublicKey());
         Unauthorized(cases, "an RS256 token from an unknown key with the authority's key id", TestTokens.FromAuthority(role: "recruiter", key: otherRsa));
         Unauthorized(cases, "a shared-key token from the wrong issuer", TestTokens.Shared(role: "recruiter", issuer: "https://evil.example"));

@@ -92,6 +92,17 @@ public static class TestTokens
         return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
     }
 
+    /// <summary>Correctly signed, but its header makes an extension the app does not know critical.</summary>
+    public static string WithCriticalHeader()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = Base64UrlEncoder.Encode("""{"alg":"HS256","typ":"JWT","crit":["x-must-know"],"x-must-know":1}""");
+        var payload = Base64UrlEncoder.Encode(
+            $$"""{"sub":"u-crit","role":"kancho","csrf":"csrf-u-crit","iss":"{{Issuer}}","aud":"{{Audience}}","iat":{{now}},"nbf":{{now}},"exp":{{now + 3600}}}""");
+        var signature = HMACSHA256.HashData(SharedKey.Key, Encoding.ASCII.GetBytes($"{header}.{payload}"));
+        return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
     /// <summary>A valid token whose payload was edited after signing (role raised), keeping the old signature.</summary>
     public static string Tampered()
     {

@@ -122,6 +122,31 @@ public sealed class RequestGuardTests
         Assert.Equal(HttpStatusCode.Created, otherResponse.StatusCode);
     }
 
+    [Fact]
+    public async Task The_health_probe_answers_head_and_is_never_throttled_by_anonymous_traffic()
+    {
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["RateLimit:AnonymousPerSecond"] = "1",
+            ["RateLimit:AnonymousBurst"] = "1",
+        });
+        var junk = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var refused = await app.Client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+            junk.Add(refused.StatusCode);
+        }
+
+        using var probe = await app.Client.GetAsync("/api/health", TestContext.Current.CancellationToken);
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head, "/api/health");
+        using var head = await app.Client.SendAsync(headRequest, TestContext.Current.CancellationToken);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, junk);
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) :
         response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues) : "";

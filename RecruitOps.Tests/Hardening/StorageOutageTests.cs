@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using RecruitOps.Hosting;
 using RecruitOps.Tests.Infrastructure;
 
@@ -54,5 +56,46 @@ public sealed class StorageOutageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("event: operation", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Storage_that_accepts_connections_but_never_answers_gets_a_prompt_503_that_does_not_promise_nothing_was_written()
+    {
+        // A hung storage node: connections are accepted and held, and no byte ever comes back.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<Socket>();
+        using var stopAccepting = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stopAccepting.IsCancellationRequested)
+            {
+                held.Add(await silent.AcceptSocketAsync(stopAccepting.Token));
+            }
+        }, TestContext.Current.CancellationToken);
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            [RecruitOpsServices.StorageConnectionName] = UnreachableStorage.Replace("127.0.0.1:1/", $"127.0.0.1:{port}/", StringComparison.Ordinal),
+        });
+        using var writer = app.ClientFor("recruiter");
+        using var reader = app.ClientFor("kancho");
+        var clock = Stopwatch.StartNew();
+
+        using var recorded = await writer.PostAsJsonAsync(
+            "/api/recruits/operations", new { recruitId = "R1", action = "created", operationId = "hung-1" }, TestContext.Current.CancellationToken);
+        using var listed = await reader.GetAsync("/api/recruits/operations", TestContext.Current.CancellationToken);
+        var elapsed = clock.Elapsed;
+        var problem = await recorded.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, recorded.StatusCode);
+        Assert.Equal("application/problem+json", recorded.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("may or may not have been recorded", problem, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, listed.StatusCode);
+        // The SDK's defaults would hold each request for over six minutes; the app bounds it to about 20 s.
+        Assert.InRange(elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        await stopAccepting.CancelAsync();
+        await Task.WhenAny(accepting, Task.Delay(1000, TestContext.Current.CancellationToken));
+        held.ForEach(socket => socket.Dispose());
     }
 }

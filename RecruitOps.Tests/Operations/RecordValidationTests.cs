@@ -106,6 +106,10 @@ public sealed class RecordValidationTests(OperationsAppFixture fixture) : IClass
         { B(""","note":"x\udc00"}"""), "note" },
         { B(""","note":"\ude00\ud83d"}"""), "note" },
         { B(""","note":{"text":"x"}}"""), "note" },
+        { B(""","note":"a\uffffb"}"""), "note" },
+        { B(""","note":"\ufdd0"}"""), "note" },
+        { B(""","recruitName":"a\u2028b"}"""), "recruitName" },
+        { B(""","recruitName":"a\ufffeb"}"""), "recruitName" },
 
         // operationId.
         { B(""","operationId":""}"""), "operationId" },

@@ -13,7 +13,7 @@ public sealed class RoundTripTests
 {
     private static readonly string Tricky =
         "emoji 😀👍🏽👩‍👩‍👧 | rtl \u200Fשלום\u200F عربي | <script>alert('x')</script> &amp; | \"quotes\" 'single' | " +
-        "back\\slash \\n not a newline | line\nbreak\r\nwindows\ttab | zero\u200Bwidth | bom\uFEFF | 𝕏 | é vs e\u0301";
+        "back\\slash \\n not a newline | line\nbreak\r\nwindows\ttab | zero\u200Bwidth | bom\uFEFF | 𝕏 | é vs e\u0301 | line\u2028separator\u2029paragraph";
 
     public static TheoryData<string> Notes => new()
     {
