@@ -61,6 +61,11 @@ start_azurite() {
     return
   fi
   install_azurite
+  # The first install takes a while; another checkout's Azurite may have started meanwhile.
+  if port_open "$AZURITE_TABLE_PORT"; then
+    log "Azurite started listening on 127.0.0.1:$AZURITE_TABLE_PORT meanwhile; using it (and leaving it running)"
+    return
+  fi
   local port
   for port in "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT"; do
     port_open "$port" && die "127.0.0.1:$port is taken by something that is not Azurite; pick free ports with AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT and AZURITE_TABLE_PORT"
