@@ -12,8 +12,9 @@ namespace RecruitOps.Streaming;
 
 /// <summary>
 /// The live stream: <c>ready</c>, then a replay of what the client missed (when it resumes) or <c>resync</c> (which
-/// ends the stream), then each new operation as it is published, with heartbeat comments between, until the stream's lifetime ends, the
-/// caller's token expires, the client falls behind by the backlog cap or the app stops. Contract: docs/streaming.md.
+/// ends the stream), then each new operation as it is published, with heartbeat comments between, until the stream's
+/// lifetime ends, the caller's token expires, the client falls behind by the backlog cap, the relay's feed may have
+/// missed operations or the app stops. Contract: docs/streaming.md.
 /// </summary>
 public sealed partial class StreamFunction(
     IRequestAuthenticator authenticator,
@@ -69,6 +70,7 @@ public sealed partial class StreamFunction(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             end = subscription.Overflowed ? StreamEnd.Backlog
+                : subscription.ClosedForFeedGap ? StreamEnd.FeedGap
                 : lifetime.ApplicationStopping.IsCancellationRequested ? StreamEnd.AppStopping
                 : context.RequestAborted.IsCancellationRequested || cancellationToken.IsCancellationRequested ? StreamEnd.ClientGone
                 : expiryFirst ? StreamEnd.TokenExpired : StreamEnd.Lifetime;
@@ -142,8 +144,8 @@ public sealed partial class StreamFunction(
 
                 if (!more)
                 {
-                    // The relay completes a mailbox only when it overflows.
-                    return StreamEnd.Backlog;
+                    // The relay completes a mailbox only when it overflows or when its feed may have a gap.
+                    return subscription.ClosedForFeedGap ? StreamEnd.FeedGap : StreamEnd.Backlog;
                 }
 
                 while (reader.TryRead(out var operationEvent))
