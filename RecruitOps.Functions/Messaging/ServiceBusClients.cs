@@ -45,6 +45,10 @@ public static class ServiceBusClients
         services.TryAddSingleton<SubscriptionProvisioner>();
         services.TryAddSingleton<ServiceBusRelayFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<ServiceBusRelayFeed>());
+        services.TryAddSingleton<InProcessRelayFeed>();
+        services.TryAddSingleton<IRelayFeed>(provider => Settings(provider).IsConfigured
+            ? provider.GetRequiredService<ServiceBusRelayFeed>()
+            : provider.GetRequiredService<InProcessRelayFeed>());
         return services;
     }
 

@@ -56,6 +56,13 @@ public sealed class ServiceBusOptions : IValidatableObject
     [Range(10, 3_600, ErrorMessage = "ServiceBus:MessageTimeToLiveSeconds must be 10 to 3600.")]
     public int MessageTimeToLiveSeconds { get; set; } = 240;
 
+    /// <summary>
+    /// How long a new stream waits for receiving to start (the subscription created, the processor running) before it
+    /// is refused with 503 and the client retries. It must not read storage before: it could miss an operation for good.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "ServiceBus:ReadyTimeoutSeconds must be 1 to 60.")]
+    public int ReadyTimeoutSeconds { get; set; } = 10;
+
     /// <summary>Wait before trying again when receiving could not start (no subscription rights, network down).</summary>
     [Range(1, 300, ErrorMessage = "ServiceBus:RestartDelaySeconds must be 1 to 300.")]
     public int RestartDelaySeconds { get; set; } = 5;

@@ -20,12 +20,15 @@ public sealed partial class StreamFunction(
     IRequestAuthenticator authenticator,
     IOperationStore store,
     OperationRelay relay,
+    IRelayFeed feed,
     CallerStreamQuota quota,
     IOptions<StreamOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     ILogger<StreamFunction> logger)
 {
+    private static readonly TimeSpan FeedRetryAfter = TimeSpan.FromSeconds(5);
+
     [Function(nameof(StreamOperations))]
     public async Task<IResult> StreamOperations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "recruits/operations/stream")] HttpRequest request,
@@ -60,6 +63,13 @@ public sealed partial class StreamFunction(
         StreamEnd end;
         try
         {
+            // Storage is read only once the feed receives: what commits before the read is in it, what commits after
+            // reaches the mailbox. Until then an operation could fall between the two for good.
+            if (!await feed.WhenReceivingAsync(token))
+            {
+                return FeedNotReady(context.Response);
+            }
+
             var writer = await EventStreamWriter.StartAsync(context.Response, token);
             var sent = new SentIds(options.Value.ReplayLimit + options.Value.BacklogCapacity);
             var opener = new StreamOpener(store, relay, options.Value, timeProvider, logger);
@@ -93,6 +103,12 @@ public sealed partial class StreamFunction(
             end = StreamEnd.StorageFailed;
         }
 
+        if (end == StreamEnd.FeedGap && !context.Response.HasStarted)
+        {
+            // Closed while it waited for the feed: nothing was sent, so say so instead of an empty 200.
+            return FeedNotReady(context.Response);
+        }
+
         if (end == StreamEnd.Backlog)
         {
             // Its writes may be stuck behind full socket buffers; only dropping the connection frees them now.
@@ -101,6 +117,16 @@ public sealed partial class StreamFunction(
 
         Log.Ended(logger, end);
         return Results.Empty;
+    }
+
+    /// <summary>503 before the stream starts: the client retries, and nothing it could miss was promised.</summary>
+    private IResult FeedNotReady(HttpResponse response)
+    {
+        Log.FeedNotReady(logger);
+        return Problems.ServiceUnavailable(
+            response, FeedRetryAfter,
+            "This instance is not yet receiving operations from the other instances; connect again shortly.",
+            title: "Live feed not ready");
     }
 
     /// <summary>The stream's lifetime, cut short by the token's expiry (at the next heartbeat if it already passed).</summary>
@@ -188,5 +214,9 @@ public sealed partial class StreamFunction(
         [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
             Message = "Stream ended by a storage failure: status {Status}, error {ErrorCode}")]
         public static partial void StorageFailed(ILogger logger, int status, string? errorCode);
+
+        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning,
+            Message = "Stream refused with 503: the relay's feed is not receiving yet")]
+        public static partial void FeedNotReady(ILogger logger);
     }
 }
