@@ -23,13 +23,22 @@ public sealed partial class ServiceBusRelayFeed(
     TimeProvider timeProvider,
     ILogger<ServiceBusRelayFeed> logger) : BackgroundService, IRelayFeed
 {
+    /// <summary>
+    /// Messages enqueued this long before receiving (re)started are dropped: they waited in the subscription while
+    /// nothing received, every stream open now read storage after that, and a burst of them would reach new streams
+    /// out of order or overflow their backlog. The margin covers clock skew between this instance and Service Bus.
+    /// </summary>
+    public static readonly TimeSpan StaleMargin = TimeSpan.FromSeconds(30);
+
     // Capacity one, dropping extra writes: a burst of changes wakes the loop once, and it reads the state.
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ReceivingSignal _receiving = new();
     private ServiceBusProcessor? _processor;
+    private long _staleBeforeTicks;
     private volatile bool _subscriptionLost;
     private volatile ReceiveError? _lastError;
     private long _gaps;
+    private long _staleDropped;
 
     public bool IsConfigured => options.Value.IsConfigured;
 
@@ -40,6 +49,9 @@ public sealed partial class ServiceBusRelayFeed(
 
     /// <summary>Times the feed may have missed messages and closed the streams open then (for health).</summary>
     public long Gaps => Interlocked.Read(ref _gaps);
+
+    /// <summary>Messages dropped for being enqueued well before receiving started (for health).</summary>
+    public long StaleDropped => Interlocked.Read(ref _staleDropped);
 
     public ReceiveError? LastError => _lastError;
 
@@ -124,6 +136,7 @@ public sealed partial class ServiceBusRelayFeed(
             _subscriptionLost = false;
             var subscription = await provisioner.EnsureAsync(token);
             _processor ??= CreateProcessor(subscription);
+            Volatile.Write(ref _staleBeforeTicks, (timeProvider.GetUtcNow() - StaleMargin).UtcTicks);
             if (!_processor.IsProcessing)
             {
                 await _processor.StartProcessingAsync(token);
@@ -158,7 +171,8 @@ public sealed partial class ServiceBusRelayFeed(
             Log.StopFailed(logger, ex, provisioner.Name);
         }
 
-        // A stream that opened while this ran read storage before the stop: it has to resume after the next start.
+        // A stream that opened while this ran read storage before the stop, and the next start drops what waited in
+        // the subscription: it has to resume after that start.
         if (relay.CloseAllForFeedGap() > 0)
         {
             Interlocked.Increment(ref _gaps);
@@ -183,7 +197,12 @@ public sealed partial class ServiceBusRelayFeed(
 
     internal Task HandleMessageAsync(ProcessMessageEventArgs args)
     {
-        if (OperationMessage.TryRead(args.Message) is { } operation)
+        if (args.Message.EnqueuedTime.UtcTicks < Volatile.Read(ref _staleBeforeTicks))
+        {
+            Interlocked.Increment(ref _staleDropped);
+            Log.DroppedStale(logger, args.Message.MessageId);
+        }
+        else if (OperationMessage.TryRead(args.Message) is { } operation)
         {
             relay.Deliver(operation);
         }
@@ -256,5 +275,8 @@ public sealed partial class ServiceBusRelayFeed(
 
         [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Could not stop receiving from subscription {Subscription}")]
         public static partial void StopFailed(ILogger logger, Exception exception, string subscription);
+
+        [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Dropped message {MessageId}: enqueued before receiving started")]
+        public static partial void DroppedStale(ILogger logger, string messageId);
     }
 }

@@ -1,4 +1,6 @@
 using Azure.Messaging.ServiceBus;
+using RecruitOps.Messaging;
+using RecruitOps.Streaming;
 using RecruitOps.Tests.Messaging.Fakes;
 
 namespace RecruitOps.Tests.Messaging;
@@ -91,6 +93,56 @@ public sealed class FeedGapTests : IAsyncDisposable
         Assert.True(_bus.Admin.Exists(name));
         Assert.Equal(2, _bus.Admin.Requests.Count);
         Assert.False(returning.ClosedForFeedGap);
+    }
+
+    [Fact]
+    public async Task Messages_that_waited_in_the_subscription_from_well_before_receiving_started_are_dropped()
+    {
+        var feed = await _bus.StartFeedAsync();
+        using var subscriber = _bus.Relay.Subscribe();
+        await _bus.WaitUntilAsync(() => feed.IsReceiving);
+        var started = _bus.Time.GetUtcNow();
+
+        await Deliver("01KBKZ3Q8G0000000000000010", started - ServiceBusRelayFeed.StaleMargin - TimeSpan.FromSeconds(1));
+        await Deliver("01KBKZ3Q8G0000000000000011", started - ServiceBusRelayFeed.StaleMargin + TimeSpan.FromSeconds(1));
+        await Deliver("01KBKZ3Q8G0000000000000012", started + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["01KBKZ3Q8G0000000000000011", "01KBKZ3Q8G0000000000000012"], Ids(subscriber));
+        Assert.Equal(1, feed.StaleDropped);
+    }
+
+    [Fact]
+    public async Task After_an_idle_stop_the_backlog_from_before_the_restart_is_dropped()
+    {
+        var feed = await _bus.StartFeedAsync(settings => settings.IdleStopSeconds = 30);
+        var leaving = _bus.Relay.Subscribe();
+        await _bus.WaitUntilAsync(() => feed.IsReceiving);
+        leaving.Dispose();
+        await _bus.WaitUntilAsync(() => !_bus.Processor.IsProcessing, advance: TimeSpan.FromSeconds(5));
+        var stoppedAt = _bus.Time.GetUtcNow();
+        _bus.Time.Advance(TimeSpan.FromMinutes(3));
+
+        using var returning = _bus.Relay.Subscribe();
+        await _bus.WaitUntilAsync(() => feed.IsReceiving);
+        await Deliver("01KBKZ3Q8G0000000000000020", stoppedAt + TimeSpan.FromSeconds(10));
+        await _bus.PublishAsync("01KBKZ3Q8G0000000000000021");
+
+        Assert.Equal(["01KBKZ3Q8G0000000000000021"], Ids(returning));
+        Assert.Equal(2, _bus.Processor.Starts);
+    }
+
+    private Task Deliver(string id, DateTimeOffset enqueuedTime) =>
+        _bus.Processor.DeliverAsync(InMemoryTopic.ToReceived(OperationMessage.Create(FeedHarness.Sample(id)), enqueuedTime));
+
+    private static List<string> Ids(RelaySubscription subscription)
+    {
+        var ids = new List<string>();
+        while (subscription.Reader.TryRead(out var operationEvent))
+        {
+            ids.Add(operationEvent.Id);
+        }
+
+        return ids;
     }
 
     public ValueTask DisposeAsync() => _bus.DisposeAsync();
