@@ -9,7 +9,12 @@ namespace RecruitOps.Tests.Messaging.Fakes;
 /// </summary>
 public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSender? inner = null) : ServiceBusSender
 {
+    private int _attempts;
+
     public ConcurrentQueue<ServiceBusMessage> Sent { get; } = new();
+
+    /// <summary>Sends started, failed ones included.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
 
     /// <summary>Thrown by every send while set, as a namespace that cannot be reached would.</summary>
     public Exception? Failure { get; set; }
@@ -22,6 +27,7 @@ public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSende
 
     public override async Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _attempts);
         cancellationToken.ThrowIfCancellationRequested();
         if (Failure is { } failure)
         {
