@@ -42,6 +42,7 @@ public static class ServiceBusClients
         services.TryAddSingleton<IOperationPublisher>(provider => Settings(provider).IsConfigured
             ? provider.GetRequiredService<ServiceBusOperationPublisher>()
             : provider.GetRequiredService<InProcessPublisher>());
+        services.AddHostedService<PublisherWarmup>();
         services.TryAddSingleton<SubscriptionProvisioner>();
         services.TryAddSingleton<ServiceBusRelayFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<ServiceBusRelayFeed>());

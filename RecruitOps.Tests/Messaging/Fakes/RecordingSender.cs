@@ -10,6 +10,7 @@ namespace RecruitOps.Tests.Messaging.Fakes;
 public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSender? inner = null) : ServiceBusSender
 {
     private int _attempts;
+    private int _batches;
 
     public ConcurrentQueue<ServiceBusMessage> Sent { get; } = new();
 
@@ -54,6 +55,20 @@ public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSende
         {
             await inner.SendMessageAsync(message, cancellationToken);
         }
+    }
+
+    /// <summary>Batches created: what opening the link ahead of the first send does.</summary>
+    public int BatchesCreated => Volatile.Read(ref _batches);
+
+    public override async ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _batches);
+        if (inner is not null)
+        {
+            return await inner.CreateMessageBatchAsync(cancellationToken);
+        }
+
+        return ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, new List<ServiceBusMessage>());
     }
 
     public override Task CloseAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
