@@ -158,8 +158,15 @@ public sealed partial class ServiceBusRelayFeed(
 
     private async Task StopReceivingAsync(CancellationToken token)
     {
-        // Streams that open from now on wait for the next start.
+        // Streams that open from now on wait for the next start. One that slipped in since the loop saw none may
+        // have read storage already, and the next start drops what waits in the subscription meanwhile: it resumes
+        // after that start instead.
         _receiving.Reset();
+        if (relay.CloseAllForFeedGap() > 0)
+        {
+            Interlocked.Increment(ref _gaps);
+        }
+
         try
         {
             await _processor!.StopProcessingAsync(token);
@@ -169,13 +176,6 @@ public sealed partial class ServiceBusRelayFeed(
         {
             // Still receiving, into a relay with no subscribers: harmless, and the next idle period tries again.
             Log.StopFailed(logger, ex, provisioner.Name);
-        }
-
-        // A stream that opened while this ran read storage before the stop, and the next start drops what waited in
-        // the subscription: it has to resume after that start.
-        if (relay.CloseAllForFeedGap() > 0)
-        {
-            Interlocked.Increment(ref _gaps);
         }
     }
 
