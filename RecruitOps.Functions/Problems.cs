@@ -41,4 +41,18 @@ public static class Problems
 
     public static IResult Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>503 with <c>Retry-After</c>: something this instance needs is not ready; the client may retry.</summary>
+    public static IResult ServiceUnavailable(HttpResponse response, TimeSpan retryAfter, string detail, string title = "Service unavailable")
+    {
+        SetRetryAfter(response, retryAfter);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: title);
+    }
+
+    // Whole seconds, at least one, as TooManyRequests writes it.
+    private static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -14,7 +14,7 @@ param location string = resourceGroup().location
 @description('Tags added to every resource.')
 param tags { *: string } = {}
 
-@description('Most instances the app scales out to; you pay per use, so this is a ceiling, not a cost. Flex Consumption once required at least 40.')
+@description('Most instances the app scales out to; you pay per use, so this is a ceiling, not a cost. Flex Consumption once required at least 40. Ignored (1) when serviceBusSubscriptionName is given.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -48,7 +48,7 @@ param duplicateDetectionWindow string = 'PT10M'
 @description('Time to live of an operation message on the topic (ISO 8601); streams replay older operations from Table Storage.')
 param messageTimeToLive string = 'PT1H'
 
-@description('A pre-created subscription every instance receives from (ServiceBus__SubscriptionName). Empty: each instance creates its own, which needs Azure Service Bus Data Owner on the topic.')
+@description('A pre-created subscription the app receives from (ServiceBus__SubscriptionName). Given, the app runs on one instance only (maximumInstanceCount is forced to 1): instances sharing a subscription would compete for its messages and each relay only part of them. Empty: each instance creates its own, which needs Azure Service Bus Data Owner on the topic.')
 @maxLength(50)
 param serviceBusSubscriptionName string = ''
 
@@ -76,6 +76,9 @@ var shortEnvironment = take(replace(toLower(environmentName), '-', ''), 6)
 var allTags = union(tags, { 'azd-env-name': environmentName, app: 'recruitops' })
 var operationsTableName = 'operations'
 var operationsTopicName = 'operations'
+// One shared subscription is a set of competing consumers: with more than one instance, each would miss what the
+// others took. Only one subscription per instance fans out, so a fixed subscription pins the app to one instance.
+var maximumInstances = empty(serviceBusSubscriptionName) ? maximumInstanceCount : 1
 var names = {
   identity: 'id-recruitops-${environmentName}-${token}'
   workspace: 'log-recruitops-${environmentName}-${token}'
@@ -191,10 +194,10 @@ module functionApp 'modules/functionapp.bicep' = {
     authIssuer: authIssuer
     authAllowedOrigins: authAllowedOrigins
     streamLifetimeSeconds: streamLifetimeSeconds
-    maximumInstanceCount: maximumInstanceCount
+    maximumInstanceCount: maximumInstances
     instanceMemoryMB: instanceMemoryMB
     httpPerInstanceConcurrency: httpPerInstanceConcurrency
-    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    alwaysReadyHttpInstances: min(alwaysReadyHttpInstances, maximumInstances)
   }
 }
 

@@ -1,4 +1,4 @@
 namespace RecruitOps.Health;
 
 /// <summary>The body of <c>GET /api/health</c>.</summary>
-public sealed record HealthReport(string Status, StorageHealth Storage, RelayHealth Relay);
+public sealed record HealthReport(string Status, StorageHealth Storage, RelayHealth Relay, ServiceBusHealth ServiceBus);

@@ -42,9 +42,14 @@ public static class ServiceBusClients
         services.TryAddSingleton<IOperationPublisher>(provider => Settings(provider).IsConfigured
             ? provider.GetRequiredService<ServiceBusOperationPublisher>()
             : provider.GetRequiredService<InProcessPublisher>());
+        services.AddHostedService<PublisherWarmup>();
         services.TryAddSingleton<SubscriptionProvisioner>();
         services.TryAddSingleton<ServiceBusRelayFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<ServiceBusRelayFeed>());
+        services.TryAddSingleton<InProcessRelayFeed>();
+        services.TryAddSingleton<IRelayFeed>(provider => Settings(provider).IsConfigured
+            ? provider.GetRequiredService<ServiceBusRelayFeed>()
+            : provider.GetRequiredService<InProcessRelayFeed>());
         return services;
     }
 

@@ -12,4 +12,14 @@ public sealed class ServiceBusOperationPublisher(ServiceBusSender sender) : IOpe
 {
     public Task PublishAsync(Operation operation, CancellationToken cancellationToken) =>
         sender.SendMessageAsync(OperationMessage.Create(operation), cancellationToken);
+
+    /// <summary>
+    /// Opens the sender's link before the first publish needs it. The SDK connects lazily, and connecting and signing
+    /// in after a cold start can take longer than a publish may (<see cref="LatePublishing.PublishTimeout"/>). A batch
+    /// asks the open link for its size limit, so creating one connects without sending anything.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        using var batch = await sender.CreateMessageBatchAsync(cancellationToken);
+    }
 }

@@ -14,6 +14,7 @@ public sealed class ServiceBusOptions : IValidatableObject
 {
     public const string SectionName = "ServiceBus";
     private const string EntityName = "^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?$";
+    private string? _subscriptionName;
 
     /// <summary>The section's own value: a connection string, for local runs (never logged).</summary>
     public string? ConnectionString { get; set; }
@@ -28,11 +29,17 @@ public sealed class ServiceBusOptions : IValidatableObject
 
     /// <summary>
     /// A pre-provisioned subscription to receive from, for one instance or without Manage rights. Unset, each instance
-    /// creates its own (named after the instance) on demand.
+    /// creates its own (named after the instance) on demand. Blank counts as unset: an empty app setting
+    /// (<c>ServiceBus__SubscriptionName=</c>) would otherwise pass the pattern, which accepts the empty string, and
+    /// turn off on-demand creation with no subscription to receive from.
     /// </summary>
     [RegularExpression(EntityName, ErrorMessage =
         "ServiceBus:SubscriptionName must be 1 to 50 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.")]
-    public string? SubscriptionName { get; set; }
+    public string? SubscriptionName
+    {
+        get => _subscriptionName;
+        set => _subscriptionName = string.IsNullOrWhiteSpace(value) ? null : value;
+    }
 
     /// <summary>How long receiving goes on after the last local stream closed: pages reload and reconnect at once.</summary>
     [Range(0, 3_600, ErrorMessage = "ServiceBus:IdleStopSeconds must be 0 to 3600.")]
@@ -48,6 +55,13 @@ public sealed class ServiceBusOptions : IValidatableObject
     /// </summary>
     [Range(10, 3_600, ErrorMessage = "ServiceBus:MessageTimeToLiveSeconds must be 10 to 3600.")]
     public int MessageTimeToLiveSeconds { get; set; } = 240;
+
+    /// <summary>
+    /// How long a new stream waits for receiving to start (the subscription created, the processor running) before it
+    /// is refused with 503 and the client retries. It must not read storage before: it could miss an operation for good.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "ServiceBus:ReadyTimeoutSeconds must be 1 to 60.")]
+    public int ReadyTimeoutSeconds { get; set; } = 10;
 
     /// <summary>Wait before trying again when receiving could not start (no subscription rights, network down).</summary>
     [Range(1, 300, ErrorMessage = "ServiceBus:RestartDelaySeconds must be 1 to 300.")]

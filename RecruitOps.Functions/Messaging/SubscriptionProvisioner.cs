@@ -14,14 +14,13 @@ namespace RecruitOps.Messaging;
 public sealed partial class SubscriptionProvisioner(
     IAzureClientFactory<ServiceBusAdministrationClient> administrationClients,
     IOptions<ServiceBusOptions> options,
-    ILogger<SubscriptionProvisioner> logger) : IDisposable
+    ILogger<SubscriptionProvisioner> logger)
 {
-    private readonly SemaphoreSlim _recreateGate = new(1, 1);
     private readonly string _name = options.Value.SubscriptionName ?? InstanceSubscriptionName.For(InstanceSubscriptionName.CurrentInstanceId());
 
     public string Name => _name;
 
-    /// <summary>True when this instance creates (and recreates) its own subscription.</summary>
+    /// <summary>True when this instance creates its own subscription (again, after the service deleted it).</summary>
     public bool CreatesOnDemand => options.Value.SubscriptionName is null;
 
     public async Task<string> EnsureAsync(CancellationToken cancellationToken)
@@ -47,49 +46,15 @@ public sealed partial class SubscriptionProvisioner(
         }
         catch (ServiceBusException ex) when (ex.Reason == ServiceBusFailureReason.MessagingEntityAlreadyExists)
         {
-            // Kept from before a restart of receiving, or made by a concurrent recreate: either way it is there.
+            // Kept from an earlier start of receiving (it outlives an idle stop by SubscriptionIdleMinutes).
         }
 
         return _name;
     }
 
-    /// <summary>
-    /// After the service deleted an idle instance's subscription (AutoDeleteOnIdle) the processor reports it missing,
-    /// once per retry: one recreate at a time, the others skip. Faults are logged, never thrown into the processor.
-    /// </summary>
-    public async Task RecreateAsync(CancellationToken cancellationToken)
-    {
-        if (!CreatesOnDemand || !await _recreateGate.WaitAsync(0, cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await EnsureAsync(cancellationToken);
-            Log.Recreated(logger, _name);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Log.RecreateFailed(logger, ex, _name);
-        }
-        finally
-        {
-            _recreateGate.Release();
-        }
-    }
-
-    public void Dispose() => _recreateGate.Dispose();
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Created subscription {Subscription} on topic {Topic} for this instance")]
         public static partial void Created(ILogger logger, string subscription, string topic);
-
-        [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Recreated subscription {Subscription} after the service deleted it")]
-        public static partial void Recreated(ILogger logger, string subscription);
-
-        [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Could not recreate subscription {Subscription}; the next receive fault tries again")]
-        public static partial void RecreateFailed(ILogger logger, Exception exception, string subscription);
     }
 }

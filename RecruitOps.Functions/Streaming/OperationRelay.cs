@@ -17,6 +17,7 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
     private readonly ConcurrentDictionary<RelaySubscription, byte> _subscribers = new(ReferenceEqualityComparer.Instance);
     private int _subscriberCount;
     private long _closedForBacklog;
+    private long _closedForFeedGap;
     private long _delivered;
     private long _replaysServed;
     private long _resyncsServed;
@@ -24,6 +25,9 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
     public int SubscriberCount => Volatile.Read(ref _subscriberCount);
 
     public long ClosedForBacklog => Interlocked.Read(ref _closedForBacklog);
+
+    /// <summary>Streams closed because the feed behind the relay may have missed operations.</summary>
+    public long ClosedForFeedGap => Interlocked.Read(ref _closedForFeedGap);
 
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -68,6 +72,32 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
         Interlocked.Add(ref _delivered, delivered);
     }
 
+    /// <summary>
+    /// Closes every open stream because the feed may have missed operations (a receive fault, receiving restarted, the
+    /// subscription created again). Live delivery cannot bring those back, but each client resumes from its last id,
+    /// and the replay from storage does. Returns how many streams were closed.
+    /// </summary>
+    public int CloseAllForFeedGap()
+    {
+        var closed = 0;
+        foreach (var (subscriber, _) in _subscribers)
+        {
+            if (subscriber.TryCloseForFeedGap())
+            {
+                closed++;
+                Remove(subscriber);
+            }
+        }
+
+        if (closed > 0)
+        {
+            Interlocked.Add(ref _closedForFeedGap, closed);
+            Log.ClosedForFeedGap(logger, closed);
+        }
+
+        return closed;
+    }
+
     internal void CountReplay() => Interlocked.Increment(ref _replaysServed);
 
     internal void CountResync() => Interlocked.Increment(ref _resyncsServed);
@@ -86,5 +116,9 @@ public sealed partial class OperationRelay(IOptions<StreamOptions> options, ILog
         [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
             Message = "Closed a stream whose backlog reached {Capacity} events at operation {OperationId}; it will resume from storage")]
         public static partial void BacklogFull(ILogger logger, string operationId, int capacity);
+
+        [LoggerMessage(EventId = 2102, Level = LogLevel.Warning,
+            Message = "Closed {Count} streams: the feed may have missed operations; they will resume from storage")]
+        public static partial void ClosedForFeedGap(ILogger logger, int count);
     }
 }

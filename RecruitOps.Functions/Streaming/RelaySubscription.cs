@@ -4,13 +4,15 @@ namespace RecruitOps.Streaming;
 
 /// <summary>
 /// One open stream's mailbox. Bounded: a subscriber that stops reading is closed when its backlog reaches the cap
-/// (it resumes from its last id and loses nothing), so it can neither grow memory nor slow anyone else down.
+/// (it resumes from its last id and loses nothing), so it can neither grow memory nor slow anyone else down. The
+/// relay also closes it when the feed behind the relay may have missed operations, for the same resume.
 /// </summary>
 public sealed class RelaySubscription : IDisposable
 {
     private const int Open = 0;
     private const int OverflowedState = 1;
     private const int Disposed = 2;
+    private const int FeedGapState = 3;
 
     private readonly Channel<OperationEvent> _channel;
     private readonly OperationRelay _relay;
@@ -34,9 +36,12 @@ public sealed class RelaySubscription : IDisposable
     /// <summary>True once the backlog cap was hit; the stream must end so the client resumes from storage.</summary>
     public bool Overflowed => Volatile.Read(ref _state) == OverflowedState;
 
+    /// <summary>True once the relay's feed may have missed operations; the stream must end so the replay fills the gap.</summary>
+    public bool ClosedForFeedGap => Volatile.Read(ref _state) == FeedGapState;
+
     /// <summary>
-    /// Cancelled when the backlog cap is hit, so a stream stuck writing to a client that does not read is cut off too,
-    /// not only one waiting for the next event.
+    /// Cancelled when the backlog cap is hit or the feed has a gap, so a stream stuck writing to a client that does
+    /// not read is cut off too, not only one waiting for the next event.
     /// </summary>
     public CancellationToken Closed => _closed.Token;
 
@@ -49,15 +54,24 @@ public sealed class RelaySubscription : IDisposable
             return true;
         }
 
-        if (Interlocked.CompareExchange(ref _state, OverflowedState, Open) == Open)
+        overflowedNow = TryClose(OverflowedState);
+        return false;
+    }
+
+    /// <summary>Closes this subscription because its feed may have missed operations; false when already closed.</summary>
+    internal bool TryCloseForFeedGap() => TryClose(FeedGapState);
+
+    private bool TryClose(int reason)
+    {
+        if (Interlocked.CompareExchange(ref _state, reason, Open) != Open)
         {
-            overflowedNow = true;
-            _channel.Writer.TryComplete();
-            // Callbacks run on the thread pool: the stream's cleanup must never run on the publisher's thread.
-            _ = _closed.CancelAsync();
+            return false;
         }
 
-        return false;
+        _channel.Writer.TryComplete();
+        // Callbacks run on the thread pool: the stream's cleanup must never run on the publisher's thread.
+        _ = _closed.CancelAsync();
+        return true;
     }
 
     public void Dispose()

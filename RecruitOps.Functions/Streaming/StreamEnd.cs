@@ -26,4 +26,7 @@ public enum StreamEnd
 
     /// <summary>Table Storage failed during the replay.</summary>
     StorageFailed,
+
+    /// <summary>The feed behind the relay may have missed operations; the client's resume replays them.</summary>
+    FeedGap,
 }

@@ -12,19 +12,23 @@ namespace RecruitOps.Streaming;
 
 /// <summary>
 /// The live stream: <c>ready</c>, then a replay of what the client missed (when it resumes) or <c>resync</c> (which
-/// ends the stream), then each new operation as it is published, with heartbeat comments between, until the stream's lifetime ends, the
-/// caller's token expires, the client falls behind by the backlog cap or the app stops. Contract: docs/streaming.md.
+/// ends the stream), then each new operation as it is published, with heartbeat comments between, until the stream's
+/// lifetime ends, the caller's token expires, the client falls behind by the backlog cap, the relay's feed may have
+/// missed operations or the app stops. Contract: docs/streaming.md.
 /// </summary>
 public sealed partial class StreamFunction(
     IRequestAuthenticator authenticator,
     IOperationStore store,
     OperationRelay relay,
+    IRelayFeed feed,
     CallerStreamQuota quota,
     IOptions<StreamOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     ILogger<StreamFunction> logger)
 {
+    private static readonly TimeSpan FeedRetryAfter = TimeSpan.FromSeconds(5);
+
     [Function(nameof(StreamOperations))]
     public async Task<IResult> StreamOperations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "recruits/operations/stream")] HttpRequest request,
@@ -59,6 +63,13 @@ public sealed partial class StreamFunction(
         StreamEnd end;
         try
         {
+            // Storage is read only once the feed receives: what commits before the read is in it, what commits after
+            // reaches the mailbox. Until then an operation could fall between the two for good.
+            if (!await feed.WhenReceivingAsync(token))
+            {
+                return FeedNotReady(context.Response);
+            }
+
             var writer = await EventStreamWriter.StartAsync(context.Response, token);
             var sent = new SentIds(options.Value.ReplayLimit + options.Value.BacklogCapacity);
             var opener = new StreamOpener(store, relay, options.Value, timeProvider, logger);
@@ -69,6 +80,7 @@ public sealed partial class StreamFunction(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             end = subscription.Overflowed ? StreamEnd.Backlog
+                : subscription.ClosedForFeedGap ? StreamEnd.FeedGap
                 : lifetime.ApplicationStopping.IsCancellationRequested ? StreamEnd.AppStopping
                 : context.RequestAborted.IsCancellationRequested || cancellationToken.IsCancellationRequested ? StreamEnd.ClientGone
                 : expiryFirst ? StreamEnd.TokenExpired : StreamEnd.Lifetime;
@@ -91,6 +103,12 @@ public sealed partial class StreamFunction(
             end = StreamEnd.StorageFailed;
         }
 
+        if (end == StreamEnd.FeedGap && !context.Response.HasStarted)
+        {
+            // Closed while it waited for the feed: nothing was sent, so say so instead of an empty 200.
+            return FeedNotReady(context.Response);
+        }
+
         if (end == StreamEnd.Backlog)
         {
             // Its writes may be stuck behind full socket buffers; only dropping the connection frees them now.
@@ -99,6 +117,16 @@ public sealed partial class StreamFunction(
 
         Log.Ended(logger, end);
         return Results.Empty;
+    }
+
+    /// <summary>503 before the stream starts: the client retries, and nothing it could miss was promised.</summary>
+    private IResult FeedNotReady(HttpResponse response)
+    {
+        Log.FeedNotReady(logger);
+        return Problems.ServiceUnavailable(
+            response, FeedRetryAfter,
+            "This instance is not yet receiving operations from the other instances; connect again shortly.",
+            title: "Live feed not ready");
     }
 
     /// <summary>The stream's lifetime, cut short by the token's expiry (at the next heartbeat if it already passed).</summary>
@@ -142,8 +170,8 @@ public sealed partial class StreamFunction(
 
                 if (!more)
                 {
-                    // The relay completes a mailbox only when it overflows.
-                    return StreamEnd.Backlog;
+                    // The relay completes a mailbox only when it overflows or when its feed may have a gap.
+                    return subscription.ClosedForFeedGap ? StreamEnd.FeedGap : StreamEnd.Backlog;
                 }
 
                 while (reader.TryRead(out var operationEvent))
@@ -186,5 +214,9 @@ public sealed partial class StreamFunction(
         [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
             Message = "Stream ended by a storage failure: status {Status}, error {ErrorCode}")]
         public static partial void StorageFailed(ILogger logger, int status, string? errorCode);
+
+        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning,
+            Message = "Stream refused with 503: the relay's feed is not receiving yet")]
+        public static partial void FeedNotReady(ILogger logger);
     }
 }

@@ -34,6 +34,8 @@ public sealed class HealthTests
         Assert.Equal(1, relay.GetProperty("replaysServed").GetInt64());
         Assert.Equal(1, relay.GetProperty("resyncsServed").GetInt64());
         Assert.Equal(0, relay.GetProperty("closedForBacklog").GetInt64());
+        Assert.Equal(0, relay.GetProperty("closedForFeedGap").GetInt64());
+        Assert.False(root.GetProperty("serviceBus").GetProperty("configured").GetBoolean());
     }
 
     [Fact]

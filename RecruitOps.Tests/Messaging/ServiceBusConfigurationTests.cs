@@ -60,6 +60,24 @@ public sealed class ServiceBusConfigurationTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_blank_subscription_name_counts_as_unset_and_each_instance_creates_its_own(string blank)
+    {
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["ServiceBus"] = LoopbackConnection,
+            ["ServiceBus:SubscriptionName"] = blank,
+        });
+
+        var provisioner = app.Services.GetRequiredService<SubscriptionProvisioner>();
+
+        Assert.Null(app.Services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.SubscriptionName);
+        Assert.True(provisioner.CreatesOnDemand);
+        Assert.StartsWith(InstanceSubscriptionName.Prefix, provisioner.Name, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ServiceBus:SubscriptionName", "relay main!", "ServiceBus:SubscriptionName")]
     [InlineData("ServiceBus:TopicName", "-operations", "ServiceBus:TopicName")]
     [InlineData("ServiceBus:SubscriptionIdleMinutes", "1", "ServiceBus:SubscriptionIdleMinutes")]

@@ -44,7 +44,7 @@ public sealed class ServiceBusOperationPublisherTests
     [Fact]
     public void A_received_message_carries_back_exactly_the_operation_that_was_sent()
     {
-        var received = InMemoryTopic.ToReceived(OperationMessage.Create(Decision));
+        var received = InMemoryTopic.ToReceived(OperationMessage.Create(Decision), DateTimeOffset.UtcNow);
 
         var operation = OperationJson.Deserialize(received.Body.ToMemory().Span);
 

@@ -46,6 +46,32 @@ public sealed class OperationRelayTests
         Assert.False(subscription.Overflowed);
     }
 
+    [Fact]
+    public void Closing_for_a_feed_gap_ends_every_open_subscription_once_and_counts_it()
+    {
+        var relay = new OperationRelay(Options.Create(new StreamOptions { BacklogCapacity = 16 }), NullLogger<OperationRelay>.Instance);
+        using var first = relay.Subscribe();
+        using var second = relay.Subscribe();
+        relay.Deliver(Operation(1));
+
+        var closed = relay.CloseAllForFeedGap();
+        var closedAgain = relay.CloseAllForFeedGap();
+        using var later = relay.Subscribe();
+        relay.Deliver(Operation(2));
+
+        Assert.Equal(2, closed);
+        Assert.Equal(0, closedAgain);
+        Assert.True(first.ClosedForFeedGap);
+        Assert.False(first.Overflowed);
+        Assert.True(second.Closed.IsCancellationRequested);
+        Assert.Equal(2, relay.ClosedForFeedGap);
+        Assert.Equal(0, relay.ClosedForBacklog);
+        Assert.Equal(1, relay.SubscriberCount);
+        Assert.False(later.ClosedForFeedGap);
+        Assert.True(later.Reader.TryRead(out var live));
+        Assert.Equal(Id(2), live.Id);
+    }
+
     private static string Id(int i) => OperationId.Format(1_700_000_000_000 + i, 1);
 
     private static Operation Operation(int i) =>

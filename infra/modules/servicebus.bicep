@@ -21,7 +21,7 @@ param duplicateDetectionWindow string
 @description('How long an undelivered operation stays in a subscription (ISO 8601). Streams replay from Table Storage, so older messages have no reader.')
 param messageTimeToLive string
 
-@description('A subscription to create up front for ServiceBus__SubscriptionName. Empty: each instance creates its own at start-up.')
+@description('A subscription to create up front for ServiceBus__SubscriptionName (a single-instance app). Empty: each instance creates its own when its first stream opens.')
 param fixedSubscriptionName string
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
@@ -54,6 +54,10 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
       properties: {
         lockDuration: 'PT1M'
         maxDeliveryCount: 10
+        // As short as an instance's own subscription (ServiceBus__MessageTimeToLiveSeconds, 240 s): while the app
+        // is not receiving, operations pile up here, and after more than a stream's lifetime they are worthless
+        // (streams resume from Table Storage). Left to the topic's hour, a restart would get a burst of stale ones.
+        defaultMessageTimeToLive: 'PT4M'
         deadLetteringOnMessageExpiration: false
       }
     }

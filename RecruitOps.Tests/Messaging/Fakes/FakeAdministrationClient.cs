@@ -12,15 +12,23 @@ public sealed class FakeAdministrationClient : ServiceBusAdministrationClient
 
     public ConcurrentQueue<CreateSubscriptionOptions> Requests { get; } = new();
 
+    /// <summary>While set, a create request (already in <see cref="Requests"/>) waits for it, as a slow management call would.</summary>
+    public Task? HoldCreates { get; set; }
+
     public bool Exists(string subscriptionName) => _subscriptions.ContainsKey(subscriptionName);
 
     /// <summary>What AutoDeleteOnIdle does to an idle subscription.</summary>
     public void DeleteIdle(string subscriptionName) => _subscriptions.TryRemove(subscriptionName, out _);
 
-    public override Task<Response<SubscriptionProperties>> CreateSubscriptionAsync(
+    public override async Task<Response<SubscriptionProperties>> CreateSubscriptionAsync(
         CreateSubscriptionOptions options, CancellationToken cancellationToken = default)
     {
         Requests.Enqueue(options);
+        if (HoldCreates is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
         if (!_subscriptions.TryAdd(options.SubscriptionName, options))
         {
             throw new ServiceBusException("The subscription already exists.", ServiceBusFailureReason.MessagingEntityAlreadyExists);
@@ -34,6 +42,6 @@ public sealed class FakeAdministrationClient : ServiceBusAdministrationClient
             autoDeleteOnIdle: options.AutoDeleteOnIdle,
             maxDeliveryCount: 10,
             userMetadata: options.UserMetadata ?? string.Empty);
-        return Task.FromResult(Response.FromValue(properties, null!));
+        return Response.FromValue(properties, null!);
     }
 }

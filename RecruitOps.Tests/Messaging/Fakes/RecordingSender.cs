@@ -9,7 +9,13 @@ namespace RecruitOps.Tests.Messaging.Fakes;
 /// </summary>
 public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSender? inner = null) : ServiceBusSender
 {
+    private int _attempts;
+    private int _batches;
+
     public ConcurrentQueue<ServiceBusMessage> Sent { get; } = new();
+
+    /// <summary>Sends started, failed ones included.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
 
     /// <summary>Thrown by every send while set, as a namespace that cannot be reached would.</summary>
     public Exception? Failure { get; set; }
@@ -22,6 +28,7 @@ public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSende
 
     public override async Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _attempts);
         cancellationToken.ThrowIfCancellationRequested();
         if (Failure is { } failure)
         {
@@ -48,6 +55,20 @@ public sealed class RecordingSender(InMemoryTopic? topic = null, ServiceBusSende
         {
             await inner.SendMessageAsync(message, cancellationToken);
         }
+    }
+
+    /// <summary>Batches created: what opening the link ahead of the first send does.</summary>
+    public int BatchesCreated => Volatile.Read(ref _batches);
+
+    public override async ValueTask<ServiceBusMessageBatch> CreateMessageBatchAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _batches);
+        if (inner is not null)
+        {
+            return await inner.CreateMessageBatchAsync(cancellationToken);
+        }
+
+        return ServiceBusModelFactory.ServiceBusMessageBatch(256 * 1024, new List<ServiceBusMessage>());
     }
 
     public override Task CloseAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
