@@ -31,8 +31,7 @@ public static class Problems
     /// <summary>429 with <c>Retry-After</c> in whole seconds (at least one), which well-behaved clients wait out.</summary>
     public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter, string detail, string title = "Too many requests")
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(response, retryAfter);
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: title, type: TooManyRequestsType);
     }
 
@@ -49,8 +48,8 @@ public static class Problems
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: title);
     }
 
-    // Whole seconds, at least one, as TooManyRequests writes it.
-    private static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
+    /// <summary>Whole seconds, at least one: the form every client understands.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -35,7 +35,7 @@ public sealed partial class RequestGuard(
         catch (Exception ex) when (!context.Response.HasStarted && DependencyOutage.Matches(ex))
         {
             Log.DependencyUnavailable(logger, ex);
-            context.Response.Headers.RetryAfter = "5";
+            Problems.SetRetryAfter(context.Response, TimeSpan.FromSeconds(5));
             // A write that timed out may still have landed; only a retry with the same operationId makes it certain.
             var detail = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? "Storage is not reachable right now. Try again shortly."
