@@ -97,6 +97,8 @@ var appSettings = [
   { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+  // The host's own landing page at / would answer without the app's security headers; nobody needs it.
+  { name: 'AzureWebJobsDisableHomepage', value: 'true' }
   // Telemetry with Microsoft Entra auth, since the component has local auth disabled.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
