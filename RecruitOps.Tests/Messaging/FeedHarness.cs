@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using RecruitOps.Messaging;
 using RecruitOps.Operations;
 using RecruitOps.Streaming;
+using RecruitOps.Tests.Infrastructure;
 using RecruitOps.Tests.Messaging.Fakes;
 
 namespace RecruitOps.Tests.Messaging;
@@ -56,20 +57,9 @@ internal sealed class FeedHarness : IAsyncDisposable
         new ServiceBusOperationPublisher(Client.Sender).PublishAsync(Sample(id), TestContext.Current.CancellationToken);
 
     /// <summary>Waits (boundedly) for the feed's background loop, advancing the fake clock for its timers if asked.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan? advance = null)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            if (advance is { } step)
-            {
-                Time.Advance(step);
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "The feed did not reach the expected state.");
-    }
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan? advance = null) =>
+        Eventually.TrueAsync(condition, "The feed did not reach the expected state.",
+            advance is { } step ? () => Time.Advance(step) : null);
 
     public static Operation Sample(string id) =>
         new(id, "R10001", null, "created", null, null, null, new Actor("u-1", "Test", "recruiter"), DateTimeOffset.UnixEpoch);

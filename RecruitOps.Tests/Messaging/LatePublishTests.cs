@@ -76,7 +76,7 @@ public sealed class LatePublishTests : IAsyncDisposable
         await using (var live = await EventStreamClient.OpenAsync(reader))
         {
             await live.NextAsync();
-            await WaitUntilAsync(() => feed.IsReceiving);
+            await Eventually.TrueAsync(() => feed.IsReceiving);
             _bus.Sender.Failure = RecordingSender.Unreachable();
             using var lost = await RecordAsync(writer, "R20003");
             _bus.Sender.Failure = null;
@@ -210,16 +210,6 @@ public sealed class LatePublishTests : IAsyncDisposable
     private async Task<string[]> UnpublishedIdsAsync() =>
         (await Store.ListUnpublishedAsync(_time.GetUtcNow().AddMinutes(1), 10, TestContext.Current.CancellationToken))
         .Select(operation => operation.Id).ToArray();
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "The condition was not reached.");
-    }
 
     public async ValueTask DisposeAsync()
     {

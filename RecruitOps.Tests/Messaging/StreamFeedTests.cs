@@ -37,7 +37,7 @@ public sealed class StreamFeedTests : IAsyncDisposable
         using var writer = app.ClientFor("recruiter");
 
         var opening = EventStreamClient.OpenAsync(reader);
-        await WaitUntilAsync(() => !_admin.Requests.IsEmpty);
+        await Eventually.TrueAsync(() => !_admin.Requests.IsEmpty);
         var unrelayed = await StreamKit.RecordAsync(writer, "R30001");
         creating.SetResult();
         await using var stream = await opening;
@@ -109,16 +109,6 @@ public sealed class StreamFeedTests : IAsyncDisposable
                 new FixedClientFactory<ServiceBusAdministrationClient>(_admin));
         });
         return _app;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "The condition was not reached.");
     }
 
     public async ValueTask DisposeAsync()
