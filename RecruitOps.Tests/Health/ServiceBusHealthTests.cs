@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.DependencyInjection;
 using RecruitOps.Messaging;
 using RecruitOps.Tests.Infrastructure;
 using RecruitOps.Tests.Messaging;
@@ -16,13 +14,7 @@ public sealed class ServiceBusHealthTests
     public async Task Health_reports_whether_the_feed_receives_its_gaps_and_the_kind_of_its_last_fault()
     {
         var bus = new InMemoryTopic().CreateClient();
-        await using var app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["ServiceBus"] = ServiceBusConfigurationTests.LoopbackConnection,
-                ["ServiceBus:SubscriptionName"] = "relay-test",
-            },
-            builder => builder.Services.AddSingleton<IAzureClientFactory<ServiceBusClient>>(new FixedClientFactory<ServiceBusClient>(bus)));
+        await using var app = await InMemoryBusApp.StartAsync(bus);
         using var reader = app.ClientFor("kancho");
         var idle = await ServiceBusOf(app);
         await using (var stream = await EventStreamClient.OpenAsync(reader))

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecruitOps.Messaging;
@@ -182,19 +180,12 @@ public sealed class LatePublishTests : IAsyncDisposable
 
     private async Task<TestApp> StartAsync()
     {
-        _app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["ServiceBus"] = ServiceBusConfigurationTests.LoopbackConnection,
-                ["ServiceBus:SubscriptionName"] = "relay-test",
-            },
-            builder =>
-            {
-                builder.Services.AddSingleton<TimeProvider>(_time);
-                builder.Services.AddSingleton<IAzureClientFactory<ServiceBusClient>>(new FixedClientFactory<ServiceBusClient>(_bus));
-                // The test sweeps by hand, at the fake clock's times.
-                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(OutboxSweepService)));
-            });
+        _app = await InMemoryBusApp.StartAsync(_bus, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(_time);
+            // The test sweeps by hand, at the fake clock's times.
+            builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(OutboxSweepService)));
+        });
         return _app;
     }
 

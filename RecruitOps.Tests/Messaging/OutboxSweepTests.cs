@@ -1,5 +1,3 @@
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecruitOps.Messaging;
@@ -77,18 +75,11 @@ public sealed class OutboxSweepTests : IAsyncDisposable
 
     private async Task StartAsync()
     {
-        _app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["ServiceBus"] = ServiceBusConfigurationTests.LoopbackConnection,
-                ["ServiceBus:SubscriptionName"] = "relay-test",
-            },
-            builder =>
-            {
-                builder.Services.AddSingleton<TimeProvider>(_time);
-                builder.Services.AddSingleton<IAzureClientFactory<ServiceBusClient>>(new FixedClientFactory<ServiceBusClient>(_bus));
-                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(OutboxSweepService)));
-            });
+        _app = await InMemoryBusApp.StartAsync(_bus, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(_time);
+            builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(OutboxSweepService)));
+        });
     }
 
     /// <summary>Stores operations as if every publish after recording had failed: each keeps its outbox mark.</summary>

@@ -1,5 +1,3 @@
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RecruitOps.Messaging;
@@ -15,13 +13,7 @@ public sealed class PublisherWarmupTests
     public async Task With_service_bus_the_sender_connects_at_start_without_sending_anything()
     {
         var bus = new InMemoryTopic().CreateClient();
-        await using var app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["ServiceBus"] = ServiceBusConfigurationTests.LoopbackConnection,
-                ["ServiceBus:SubscriptionName"] = "relay-test",
-            },
-            builder => builder.Services.AddSingleton<IAzureClientFactory<ServiceBusClient>>(new FixedClientFactory<ServiceBusClient>(bus)));
+        await using var app = await InMemoryBusApp.StartAsync(bus);
 
         await Warmup(app).ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
