@@ -53,7 +53,11 @@ internal static class TextRules
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                i++;
+                if (IsNoncharacter(char.ConvertToUtf32(c, value[++i])))
+                {
+                    return NoncharacterProblem;
+                }
+
                 continue;
             }
 
@@ -76,10 +80,9 @@ internal static class TextRules
                     : "must not contain control characters or line breaks";
             }
 
-            // Noncharacters are reserved for a program's internal use and never meant for interchange.
-            if (c is '\uFFFE' or '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF'))
+            if (IsNoncharacter(c))
             {
-                return "must not contain Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF)";
+                return NoncharacterProblem;
             }
         }
 
@@ -87,4 +90,11 @@ internal static class TextRules
     }
 
     public static int CountCharacters(string value) => value.EnumerateRunes().Count();
+
+    private const string NoncharacterProblem =
+        "must not contain Unicode noncharacters (U+FDD0 to U+FDEF, or U+FFFE and U+FFFF of any plane)";
+
+    /// <summary>The 66 code points Unicode reserves for a program's internal use, never for interchange.</summary>
+    private static bool IsNoncharacter(int codePoint) =>
+        codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 }

@@ -20,7 +20,11 @@ public sealed class EventStreamWriter
 
     private EventStreamWriter(HttpResponse response) => _response = response;
 
-    public static async Task<EventStreamWriter> StartAsync(HttpResponse response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the stream's headers without sending them: they go out with the first event (<c>ready</c>), which follows
+    /// the stream's first storage reads. Until then a storage failure can still be answered with a 503.
+    /// </summary>
+    public static EventStreamWriter Prepare(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -29,7 +33,6 @@ public sealed class EventStreamWriter
         // Compression buffers output until a block fills; an event must reach the browser as soon as it is written.
         response.Headers.ContentEncoding = "identity";
         response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await response.StartAsync(cancellationToken);
         return new EventStreamWriter(response);
     }
 

@@ -70,7 +70,7 @@ public sealed partial class StreamFunction(
                 return FeedNotReady(context.Response);
             }
 
-            var writer = await EventStreamWriter.StartAsync(context.Response, token);
+            var writer = EventStreamWriter.Prepare(context.Response);
             var sent = new SentIds(options.Value.ReplayLimit + options.Value.BacklogCapacity);
             var opener = new StreamOpener(store, relay, options.Value, timeProvider, logger);
             end = await opener.OpenAsync(writer, resumeFrom, sent, token)
@@ -91,7 +91,7 @@ public sealed partial class StreamFunction(
         }
         catch (RequestFailedException ex)
         {
-            // Headers are sent; all that is left is to end the stream and let the client resume.
+            // Before the first event this is still a 503; after it, all that is left is to end the stream.
             Log.StorageFailed(logger, ex.Status, ex.ErrorCode);
             end = StreamEnd.StorageFailed;
         }
@@ -107,6 +107,12 @@ public sealed partial class StreamFunction(
         {
             // Closed while it waited for the feed: nothing was sent, so say so instead of an empty 200.
             return FeedNotReady(context.Response);
+        }
+
+        if (end == StreamEnd.StorageFailed && !context.Response.HasStarted)
+        {
+            return Problems.ServiceUnavailable(
+                context.Response, TimeSpan.FromSeconds(5), "Storage is not reachable right now; connect again shortly.");
         }
 
         if (end == StreamEnd.Backlog)

@@ -39,7 +39,7 @@ public sealed class StorageOutageTests
     }
 
     [Fact]
-    public async Task A_stream_opened_during_a_storage_outage_ends_cleanly_instead_of_being_aborted()
+    public async Task A_stream_opened_during_a_storage_outage_is_refused_with_503_before_it_starts()
     {
         await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
         {
@@ -53,8 +53,10 @@ public sealed class StorageOutageTests
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         using var health = await app.Client.GetAsync("/api/health", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain("event: operation", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.DoesNotContain("event:", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
     }
 

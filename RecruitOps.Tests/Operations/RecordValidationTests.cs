@@ -108,6 +108,8 @@ public sealed class RecordValidationTests(OperationsAppFixture fixture) : IClass
         { B(""","note":{"text":"x"}}"""), "note" },
         { B(""","note":"a\uffffb"}"""), "note" },
         { B(""","note":"\ufdd0"}"""), "note" },
+        { B(""","note":"x\udbff\udfffy"}"""), "note" },
+        { B(""","note":"x\ud83f\udffey"}"""), "note" },
         { B(""","recruitName":"a\u2028b"}"""), "recruitName" },
         { B(""","recruitName":"a\ufffeb"}"""), "recruitName" },
 
