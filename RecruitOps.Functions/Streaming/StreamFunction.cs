@@ -73,8 +73,9 @@ public sealed partial class StreamFunction(
             var writer = EventStreamWriter.Prepare(context.Response);
             var sent = new SentIds(options.Value.ReplayLimit + options.Value.BacklogCapacity);
             var opener = new StreamOpener(store, relay, options.Value, timeProvider, logger);
+            var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
             end = await opener.OpenAsync(writer, resumeFrom, sent, token)
-                ? await RelayLiveAsync(writer, subscription, sent, token)
+                ? await LiveRelay.RunAsync(writer, subscription, sent, heartbeat, logger, token)
                 : StreamEnd.Resync;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -149,60 +150,6 @@ public sealed partial class StreamFunction(
         return (untilExpiry > TimeSpan.Zero ? untilExpiry : TimeSpan.FromSeconds(settings.HeartbeatSeconds), true);
     }
 
-    private async Task<StreamEnd> RelayLiveAsync(
-        EventStreamWriter writer, RelaySubscription subscription, SentIds sent, CancellationToken token)
-    {
-        var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
-        var reader = subscription.Reader;
-        // One timer per quiet period, not per event: CancelAfter moves the pending timer until it fires.
-        var idle = CancellationTokenSource.CreateLinkedTokenSource(token);
-        try
-        {
-            while (true)
-            {
-                idle.CancelAfter(heartbeat);
-                bool more;
-                try
-                {
-                    more = await reader.WaitToReadAsync(idle.Token);
-                }
-                catch (OperationCanceledException) when (!token.IsCancellationRequested)
-                {
-                    await writer.WriteHeartbeatAsync(token);
-                    idle.Dispose();
-                    idle = CancellationTokenSource.CreateLinkedTokenSource(token);
-                    continue;
-                }
-
-                if (!more)
-                {
-                    // The relay completes a mailbox only when it overflows or when its feed may have a gap.
-                    return subscription.ClosedForFeedGap ? StreamEnd.FeedGap : StreamEnd.Backlog;
-                }
-
-                while (reader.TryRead(out var operationEvent))
-                {
-                    if (sent.Contains(operationEvent.Id))
-                    {
-                        Log.SkippedDuplicate(logger, operationEvent.Id);
-                        continue;
-                    }
-
-                    if (!sent.TryAdd(operationEvent.Id))
-                    {
-                        return StreamEnd.IdMemoryFull;
-                    }
-
-                    await writer.WriteFrameAsync(await operationEvent.FrameAsync(), token);
-                }
-            }
-        }
-        finally
-        {
-            idle.Dispose();
-        }
-    }
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
@@ -212,10 +159,6 @@ public sealed partial class StreamFunction(
         [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
             Message = "Stream ended: {Reason}")]
         public static partial void Ended(ILogger logger, StreamEnd reason);
-
-        [LoggerMessage(EventId = 2005, Level = LogLevel.Debug,
-            Message = "Skipped operation {OperationId}: this stream already sent it")]
-        public static partial void SkippedDuplicate(ILogger logger, string operationId);
 
         [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
             Message = "Stream ended by a storage failure: status {Status}, error {ErrorCode}")]
