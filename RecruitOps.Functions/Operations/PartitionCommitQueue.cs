@@ -29,6 +29,7 @@ internal sealed class PartitionCommitQueue : IDisposable
     private const int Committers = 2;
 
     private readonly TableClient _table;
+    private readonly Lock _dequeue = new();
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions
     {
         SingleReader = false,
@@ -71,13 +72,18 @@ internal sealed class PartitionCommitQueue : IDisposable
         {
             batch.Clear();
             int actions = 0, bytes = 0;
-            while (reader.TryPeek(out var next)
-                   && (batch.Count == 0 || (actions + next.Actions.Count <= MaxActions && bytes + next.PayloadBytes <= MaxPayloadBytes))
-                   && reader.TryRead(out next))
+            // Peek and read as one step: otherwise the other committer could take the write that was measured, and
+            // this one would read the next, unmeasured, past the transaction's limits.
+            lock (_dequeue)
             {
-                batch.Add(next);
-                actions += next.Actions.Count;
-                bytes += next.PayloadBytes;
+                while (reader.TryPeek(out var next)
+                       && (batch.Count == 0 || (actions + next.Actions.Count <= MaxActions && bytes + next.PayloadBytes <= MaxPayloadBytes))
+                       && reader.TryRead(out next))
+                {
+                    batch.Add(next);
+                    actions += next.Actions.Count;
+                    bytes += next.PayloadBytes;
+                }
             }
 
             if (batch.Count > 0)
