@@ -35,14 +35,12 @@ public sealed partial class RequestGuard(
         catch (Exception ex) when (!context.Response.HasStarted && DependencyOutage.Matches(ex))
         {
             Log.DependencyUnavailable(logger, ex);
-            Problems.SetRetryAfter(context.Response, TimeSpan.FromSeconds(5));
             // A write that timed out may still have landed; only a retry with the same operationId makes it certain.
             var detail = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? "Storage is not reachable right now. Try again shortly."
                 : "Storage did not confirm the write in time, so it may or may not have been recorded. Send it again " +
                   "with the same operationId and it is recorded exactly once.";
-            await TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable")
-                .ExecuteAsync(context);
+            await Problems.ServiceUnavailable(context.Response, TimeSpan.FromSeconds(5), detail).ExecuteAsync(context);
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {

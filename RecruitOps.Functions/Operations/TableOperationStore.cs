@@ -199,7 +199,7 @@ public sealed partial class TableOperationStore(
         [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Operation {OperationId} had committed on an earlier try of its transaction")]
         public static partial void CommittedOnEarlierTry(ILogger logger, Exception exception, string operationId);
 
-                [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Table storage unreachable: status {Status}, error {ErrorCode}")]
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Table storage unreachable: status {Status}, error {ErrorCode}")]
         public static partial void StorageUnreachable(ILogger logger, int status, string? errorCode);
     }
 }

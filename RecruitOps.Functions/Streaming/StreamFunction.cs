@@ -27,7 +27,8 @@ public sealed partial class StreamFunction(
     TimeProvider timeProvider,
     ILogger<StreamFunction> logger)
 {
-    private static readonly TimeSpan FeedRetryAfter = TimeSpan.FromSeconds(5);
+    /// <summary>How long a client refused before its stream started waits before trying again.</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     [Function(nameof(StreamOperations))]
     public async Task<IResult> StreamOperations(
@@ -113,7 +114,7 @@ public sealed partial class StreamFunction(
         if (end == StreamEnd.StorageFailed && !context.Response.HasStarted)
         {
             return Problems.ServiceUnavailable(
-                context.Response, TimeSpan.FromSeconds(5), "Storage is not reachable right now; connect again shortly.");
+                context.Response, RetryAfter, "Storage is not reachable right now; connect again shortly.");
         }
 
         if (end == StreamEnd.Backlog)
@@ -131,7 +132,7 @@ public sealed partial class StreamFunction(
     {
         Log.FeedNotReady(logger);
         return Problems.ServiceUnavailable(
-            response, FeedRetryAfter,
+            response, RetryAfter,
             "This instance is not yet receiving operations from the other instances; connect again shortly.",
             title: "Live feed not ready");
     }
